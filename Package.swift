@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings every target shares, applied in one loop below.
+let sharedSwiftSettings: [SwiftSetting] = [
+    // Public types of a library must state their own access in full; this catches an accidental `public import`.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    // Existential types are spelled `any P`, so a protocol used as a type is never mistaken for a generic.
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "swift-crm",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CRMCore", targets: ["CRMCore"]),
+        .library(name: "CRMStorageTesting", targets: ["CRMStorageTesting"]),
+        .executable(name: "Quickstart", targets: ["Quickstart"]),
+        .executable(name: "crm-benchmarks", targets: ["CRMBenchmarks"]),
+    ],
+    targets: [
+        .target(name: "CRMCore"),
+        .target(name: "CRMStorageTesting", dependencies: ["CRMCore"]),
+        .executableTarget(name: "Quickstart", dependencies: ["CRMCore"], path: "Examples/Quickstart"),
+        .executableTarget(
+            name: "CRMBenchmarks",
+            dependencies: ["CRMCore"],
+            path: "Benchmarks/CRMBenchmarks"
+        ),
+        .executableTarget(
+            name: "FileEngineWorker",
+            dependencies: ["CRMCore"],
+            path: "Tests/FileEngineWorker"
+        ),
+        .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore", "CRMStorageTesting", "FileEngineWorker"]),
+        .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + sharedSwiftSettings
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads what ``ByteWriter`` wrote; every read checks bounds and throws ``ByteReader/Truncated``.
+struct ByteReader {
+    /// The input ended, or a length or tag was impossible.
+    struct Truncated: Error {}
+
+    private let bytes: [UInt8]
+    private(set) var offset: Int
+    private let end: Int
+
+    init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+        self.bytes = bytes
+        self.offset = start
+        self.end = end ?? bytes.count
+    }
+
+    var isAtEnd: Bool { offset == end }
+
+    mutating func readByte() throws(Truncated) -> UInt8 {
+        guard offset < end else { throw Truncated() }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func readUInt32() throws(Truncated) -> UInt32 {
+        guard end - offset >= 4 else { throw Truncated() }
+        var value: UInt32 = 0
+        for index in 0..<4 { value |= UInt32(bytes[offset + index]) << (8 * UInt32(index)) }
+        offset += 4
+        return value
+    }
+
+    mutating func readUInt64() throws(Truncated) -> UInt64 {
+        guard end - offset >= 8 else { throw Truncated() }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+        offset += 8
+        return value
+    }
+
+    mutating func readVarint() throws(Truncated) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = try readByte()
+            guard shift < 64 else { throw Truncated() }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func readLength() throws(Truncated) -> Int {
+        let length = try readVarint()
+        guard length <= UInt64(end - offset) else { throw Truncated() }
+        return Int(length)
+    }
+
+    mutating func readBytes() throws(Truncated) -> [UInt8] {
+        let length = try readLength()
+        defer { offset += length }
+        return Array(bytes[offset..<offset + length])
+    }
+
+    mutating func readString() throws(Truncated) -> String {
+        let length = try readLength()
+        defer { offset += length }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    mutating func readRecordID() throws(Truncated) -> RecordID {
+        RecordID(high: try readUInt64(), low: try readUInt64())
+    }
+
+    mutating func readDate() throws(Truncated) -> Date {
+        Date(timeIntervalSince1970: Double(bitPattern: try readUInt64()))
+    }
+
+    mutating func readIndexValue() throws(Truncated) -> IndexValue {
+        switch try readByte() {
+        case 0: return .absent
+        case 1: return .bool(try readByte() != 0)
+        case 2: return .integer(Int64(bitPattern: try readUInt64()))
+        case 3: return .double(Double(bitPattern: try readUInt64()))
+        case 4: return .string(try readString())
+        case 5: return .date(try readDate())
+        default: throw Truncated()
+        }
+    }
+}

@@ -1,0 +1,107 @@
+extension EngineState {
+    /// Runs a query: walks the sort index when it can stop early, otherwise collects candidates from the
+    /// most selective filter's index, then filters, sorts, applies the cursor and the limit.
+    func query(_ query: RecordQuery) throws(StorageError) -> QueryPage {
+        let schema = try schema(query.entity)
+        try Self.validate(query, schema: schema)
+        let table = tables[query.entity]!
+        let order = RecordOrder(sort: query.sort)
+        let limit = query.limit ?? Int.max
+        var records: [StoredRecord] = []
+        if let walk = IndexWalk(query: query, table: table) {
+            walk.run(table: table, query: query) { record in
+                records.append(record)
+                return records.count <= limit
+            }
+        } else {
+            var matches = candidates(for: query, table: table).compactMap { table.records[$0] }.filter { record in
+                query.filters.allSatisfy { $0.matches(record.value(of: $0.field)) }
+            }
+            if let cursor = query.after {
+                matches = matches.filter { order.isAfter($0, cursor: cursor) }
+            }
+            records = matches.sorted(by: order.precedes)
+        }
+        guard records.count > limit else { return QueryPage(records: records, next: nil) }
+        records.removeSubrange(limit...)
+        let last = records[records.count - 1]
+        let next = QueryCursor(sort: query.sort, values: query.sort.map { last.value(of: $0.field) }, id: last.key.id)
+        return QueryPage(records: records, next: next)
+    }
+
+    private static func validate(_ query: RecordQuery, schema: EntitySchema) throws(StorageError) {
+        for field in query.filters.map(\.field) + query.sort.map(\.field) where schema.index(field) == nil {
+            throw StorageError(
+                .invalidQuery, entity: schema.name, field: field, message: "is not an indexed field of \(schema.name)")
+        }
+        if let limit = query.limit, limit <= 0 {
+            throw StorageError(.invalidQuery, entity: schema.name, field: "limit", message: "must be positive, got \(limit)")
+        }
+        if let cursor = query.after, cursor.sort != query.sort || cursor.values.count != query.sort.count {
+            throw StorageError(
+                .invalidQuery, entity: schema.name, field: "after", message: "the cursor belongs to another sort order")
+        }
+    }
+
+    /// Ids that may match, from the index of the most selective filter, or every id.
+    private func candidates(for query: RecordQuery, table: EntityTable) -> [RecordID] {
+        let ranked = query.filters.sorted { $0.selectivityRank < $1.selectivityRank }
+        guard let filter = ranked.first, let index = table.indexes[filter.field] else {
+            return Array(table.records.keys)
+        }
+        var ids: [RecordID] = []
+        let values: [IndexValue]
+        switch filter {
+        case .equals(_, let value): values = [value]
+        case .isIn(_, let options): values = Array(Set(options))
+        case .prefix(_, let prefix):
+            index.forEachAscending(from: SortedIndex.Entry(value: .string(prefix), id: RecordID(high: 0, low: 0))) {
+                guard $0.value.hasPrefix(prefix) else { return false }
+                ids.append($0.id)
+                return true
+            }
+            return ids
+        case .range(_, let lower, _):
+            index.forEachAscending(from: lower.map { SortedIndex.Entry(value: $0.value, id: RecordID(high: 0, low: 0)) }) {
+                guard filter.isBelowUpperBound($0.value) else { return false }
+                ids.append($0.id)
+                return true
+            }
+            return ids
+        }
+        for value in values { ids += table.ids(where: filter.field, equals: value) }
+        return ids
+    }
+}
+
+extension QueryFilter {
+    /// Lower is more selective: equality first, then `in`, prefix, range.
+    var selectivityRank: Int {
+        switch self {
+        case .equals: 0
+        case .isIn: 1
+        case .prefix: 2
+        case .range: 3
+        }
+    }
+
+    /// Whether `value` is not past the filter's upper end, so an ascending walk must go on.
+    func isBelowUpperBound(_ value: IndexValue) -> Bool {
+        switch self {
+        case .equals(_, let expected): value <= expected
+        case .range(_, _, let upper): upper.map { $0.inclusive ? value <= $0.value : value < $0.value } ?? true
+        case .prefix(_, let prefix): value.hasPrefix(prefix) || value < .string(prefix)
+        case .isIn(_, let options): options.contains { value <= $0 }
+        }
+    }
+
+    /// Whether `value` is not past the filter's lower end, so a descending walk must go on.
+    func isAboveLowerBound(_ value: IndexValue) -> Bool {
+        switch self {
+        case .equals(_, let expected): value >= expected
+        case .range(_, let lower, _): lower.map { $0.inclusive ? value >= $0.value : value > $0.value } ?? true
+        case .prefix(_, let prefix): value >= .string(prefix)
+        case .isIn(_, let options): options.contains { value >= $0 }
+        }
+    }
+}

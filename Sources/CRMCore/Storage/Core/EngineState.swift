@@ -1,0 +1,213 @@
+import Foundation
+
+/// The in-memory state both reference engines share: tables, indexes and the change feed, with the rules
+/// of the ``StorageEngine`` contract. Not thread-safe; each engine guards its state with a lock.
+struct EngineState {
+    static let maximumPayloadSize = 16 << 20
+
+    var tables: [String: EntityTable] = [:]
+    private(set) var feed: [Change] = []
+
+    var lastSequence: UInt64 { feed.last?.sequence ?? 0 }
+    var recordCount: Int { tables.values.reduce(0) { $0 + $1.records.count } }
+
+    // MARK: Schemas
+
+    mutating func register(_ schemas: [EntitySchema]) throws(StorageError) {
+        var updated = tables
+        for schema in schemas {
+            var table = updated[schema.name] ?? EntityTable(schema: nil)
+            guard table.schema != schema else { continue }
+            table.schema = schema
+            table.reindex()
+            for definition in schema.indexes where definition.unique {
+                if let duplicate = Self.firstDuplicate(in: table, field: definition.field) {
+                    throw StorageError(
+                        .uniqueViolation, entity: schema.name, id: duplicate.id, field: definition.field,
+                        message: "existing records share the value \(duplicate.value); cannot declare a unique index")
+                }
+            }
+            updated[schema.name] = table
+        }
+        tables = updated
+    }
+
+    private static func firstDuplicate(in table: EntityTable, field: String) -> SortedIndex.Entry? {
+        var previous: IndexValue?
+        var duplicate: SortedIndex.Entry?
+        table.indexes[field]?.forEachAscending(from: nil) { entry in
+            if entry.value != .absent, entry.value == previous {
+                duplicate = entry
+                return false
+            }
+            previous = entry.value
+            return true
+        }
+        return duplicate
+    }
+
+    func schema(_ entity: String) throws(StorageError) -> EntitySchema {
+        guard let schema = tables[entity]?.schema else {
+            throw StorageError(.unknownEntity, entity: entity, message: "register the entity's schema first")
+        }
+        return schema
+    }
+
+    // MARK: Reading
+
+    func read(_ entity: String, ids: [RecordID]) throws(StorageError) -> [StoredRecord] {
+        _ = try schema(entity)
+        guard let records = tables[entity]?.records else { return [] }
+        return ids.compactMap { records[$0] }
+    }
+
+    func changes(after sequence: UInt64, limit: Int) throws(StorageError) -> [Change] {
+        guard limit > 0 else {
+            throw StorageError(.invalidQuery, field: "limit", message: "must be positive, got \(limit)")
+        }
+        let first = feed.first?.sequence ?? 1
+        let start = sequence < first ? 0 : Int(sequence - first + 1)
+        guard start < feed.count else { return [] }
+        return Array(feed[start..<min(feed.count, start + limit)])
+    }
+
+    // MARK: Writing
+
+    /// Checks `transaction` against the current state and computes its effect, changing nothing.
+    func plan(_ transaction: Transaction, at time: Date) throws(StorageError) -> CommitPlan {
+        var overlay: [RecordKey: StoredRecord?] = [:]
+        var order: [RecordKey] = []
+        var changes: [Change] = []
+        var pendingUnique = PendingUniqueValues()
+        var sequence = lastSequence
+        for operation in transaction.operations {
+            let key = operation.key
+            let schema = try schema(key.entity)
+            let current: StoredRecord? = overlay[key] ?? tables[key.entity]?.records[key.id]
+            let after: StoredRecord?
+            let kind: ChangeKind
+            switch operation {
+            case .insert(_, let payload, let values):
+                if current != nil {
+                    throw StorageError(.alreadyExists, key: key, message: "a record with this id already exists")
+                }
+                try Self.check(payload: payload, values: values, key: key, schema: schema)
+                after = StoredRecord(
+                    key: key, version: 1, payload: payload, indexValues: values, createdAt: time,
+                    createdBy: transaction.principal, updatedAt: time, updatedBy: transaction.principal)
+                kind = .insert
+            case .update(_, let payload, let values, let expected):
+                let existing = try Self.existing(current, key: key, expected: expected)
+                try Self.check(payload: payload, values: values, key: key, schema: schema)
+                after = StoredRecord(
+                    key: key, version: existing.version + 1, payload: payload, indexValues: values,
+                    createdAt: existing.createdAt, createdBy: existing.createdBy, updatedAt: time,
+                    updatedBy: transaction.principal)
+                kind = .update
+            case .delete(_, let expected):
+                _ = try Self.existing(current, key: key, expected: expected)
+                after = nil
+                kind = .delete
+            }
+            if case .some(.some(let replaced)) = overlay[key] { pendingUnique.remove(replaced, schema: schema) }
+            if let after {
+                try checkUnique(after, schema: schema, overlay: overlay, pending: pendingUnique)
+                pendingUnique.add(after, schema: schema)
+            }
+            if overlay[key] == nil { order.append(key) }
+            overlay[key] = .some(after)
+            sequence += 1
+            let version = after?.version ?? current!.version
+            changes.append(
+                Change(
+                    sequence: sequence, key: key, kind: kind, version: version, principal: transaction.principal,
+                    committedAt: time))
+        }
+        let writes = order.map { CommitPlan.Write(key: $0, after: overlay[$0]!) }
+        return CommitPlan(writes: writes, changes: changes, committedAt: time, principal: transaction.principal)
+    }
+
+    /// Applies a plan made by ``plan(_:at:)`` on this state (or read back from a log).
+    mutating func apply(_ plan: CommitPlan) {
+        for write in plan.writes {
+            if tables[write.key.entity] == nil { tables[write.key.entity] = EntityTable(schema: nil) }
+            tables[write.key.entity]!.put(write.key.id, write.after)
+        }
+        feed.append(contentsOf: plan.changes)
+    }
+
+    private static func existing(_ current: StoredRecord?, key: RecordKey, expected: UInt64?) throws(StorageError)
+        -> StoredRecord
+    {
+        guard let current else { throw StorageError(.notFound, key: key, message: "no such record") }
+        if let expected, expected != current.version {
+            throw StorageError(
+                .conflict, key: key, message: "expected version \(expected), found \(current.version); reread and retry")
+        }
+        return current
+    }
+
+    private static func check(payload: [UInt8], values: [String: IndexValue], key: RecordKey, schema: EntitySchema)
+        throws(StorageError)
+    {
+        guard payload.count <= maximumPayloadSize else {
+            throw StorageError(
+                .invalidIndexValue, key: key, field: "payload",
+                message: "is \(payload.count) bytes; the limit is \(maximumPayloadSize)")
+        }
+        for (field, value) in values {
+            guard schema.index(field) != nil else {
+                throw StorageError(
+                    .invalidIndexValue, key: key, field: field, message: "is not an indexed field of \(schema.name)")
+            }
+            guard value.isStorable else {
+                throw StorageError(.invalidIndexValue, key: key, field: field, message: "NaN cannot be indexed")
+            }
+        }
+    }
+
+    private func checkUnique(
+        _ record: StoredRecord, schema: EntitySchema, overlay: [RecordKey: StoredRecord?], pending: PendingUniqueValues
+    ) throws(StorageError) {
+        for definition in schema.indexes where definition.unique {
+            let value = record.value(of: definition.field)
+            guard value != .absent else { continue }
+            let table = tables[record.key.entity]
+            let committed = table?.ids(where: definition.field, equals: value) ?? []
+            let holder =
+                pending.holder(of: value, field: definition.field, entity: record.key.entity)
+                .flatMap { $0 == record.key.id ? nil : $0 }
+                ?? committed.first { $0 != record.key.id && overlay[RecordKey(entity: record.key.entity, id: $0)] == nil }
+            if let holder {
+                throw StorageError(
+                    .uniqueViolation, key: record.key, field: definition.field,
+                    message: "the value \(value) is already used by \(record.key.entity)/\(holder)")
+            }
+        }
+    }
+}
+
+/// The unique-index values written so far by the transaction being planned.
+private struct PendingUniqueValues {
+    private var holders: [String: [IndexValue: RecordID]] = [:]
+
+    func holder(of value: IndexValue, field: String, entity: String) -> RecordID? {
+        holders[entity + "\u{0}" + field]?[value]
+    }
+
+    mutating func add(_ record: StoredRecord, schema: EntitySchema) {
+        for definition in schema.indexes where definition.unique {
+            let value = record.value(of: definition.field)
+            if value != .absent { holders[schema.name + "\u{0}" + definition.field, default: [:]][value] = record.key.id }
+        }
+    }
+
+    mutating func remove(_ record: StoredRecord, schema: EntitySchema) {
+        for definition in schema.indexes where definition.unique {
+            let slot = schema.name + "\u{0}" + definition.field
+            if holders[slot]?[record.value(of: definition.field)] == record.key.id {
+                holders[slot]?[record.value(of: definition.field)] = nil
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// The records of one entity with their indexes, as the reference engines hold them in memory.
+struct EntityTable {
+    var schema: EntitySchema?
+    var records: [RecordID: StoredRecord] = [:]
+    /// Every id in ascending order, for queries without a sort.
+    var primary = SortedIndex()
+    var indexes: [String: SortedIndex] = [:]
+
+    init(schema: EntitySchema?) {
+        self.schema = schema
+    }
+
+    /// Rebuilds every index from the stored index values, as after registering a changed schema.
+    mutating func reindex() {
+        primary = SortedIndex(unsorted: records.keys.map { SortedIndex.Entry(value: .absent, id: $0) })
+        indexes = [:]
+        for definition in schema?.indexes ?? [] {
+            let entries = records.values.map { SortedIndex.Entry(value: $0.value(of: definition.field), id: $0.key.id) }
+            indexes[definition.field] = SortedIndex(unsorted: entries)
+        }
+    }
+
+    /// Replaces the stored state of one record (`nil` removes it), keeping the indexes in step.
+    mutating func put(_ id: RecordID, _ record: StoredRecord?) {
+        let old = records[id]
+        if let old {
+            if record == nil { primary.remove(.absent, id) }
+            for definition in schema?.indexes ?? [] {
+                indexes[definition.field]?.remove(old.value(of: definition.field), id)
+            }
+        } else if record != nil {
+            primary.insert(.absent, id)
+        }
+        records[id] = record
+        if let record {
+            for definition in schema?.indexes ?? [] {
+                indexes[definition.field]?.insert(record.value(of: definition.field), id)
+            }
+        }
+    }
+
+    /// The ids whose value of `field` equals `value`, ascending.
+    func ids(where field: String, equals value: IndexValue) -> [RecordID] {
+        var result: [RecordID] = []
+        indexes[field]?.forEachAscending(from: SortedIndex.Entry(value: value, id: RecordID(high: 0, low: 0))) {
+            guard $0.value == value else { return false }
+            result.append($0.id)
+            return true
+        }
+        return result
+    }
+}

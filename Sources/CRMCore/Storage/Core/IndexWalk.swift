@@ -1,0 +1,66 @@
+/// The fast query path: walk one index in result order and stop once the page is full.
+///
+/// Applies when the query sorts by at most one field and any filter that bounds the walk is on that same
+/// field (or there are no filters on other terms that need collecting first). The index's own order,
+/// value then id, is exactly the result order, ascending or reversed.
+struct IndexWalk {
+    private let field: String?
+    private let ascending: Bool
+    private let bound: QueryFilter?
+
+    init?(query: RecordQuery, table: EntityTable) {
+        guard query.sort.count <= 1 else { return nil }
+        let sortField = query.sort.first?.field
+        let ascending = query.sort.first?.ascending ?? true
+        let boundingFilters = query.filters.filter { filter in
+            if case .isIn = filter { return false }
+            return filter.field == sortField
+        }
+        let otherSelective = query.filters.contains { $0.field != sortField && $0.selectivityRank <= 1 }
+        if otherSelective { return nil }
+        if !ascending, boundingFilters.contains(where: { if case .prefix = $0 { true } else { false } }) { return nil }
+        self.field = sortField
+        self.ascending = ascending
+        self.bound = boundingFilters.first
+    }
+
+    /// Calls `emit` with matching records in result order until it returns `false`.
+    func run(table: EntityTable, query: RecordQuery, emit: (StoredRecord) -> Bool) {
+        let index = field.flatMap { table.indexes[$0] } ?? table.primary
+        let cursorEntry = query.after.map { SortedIndex.Entry(value: $0.values.first ?? .absent, id: $0.id) }
+        let visit: (SortedIndex.Entry) -> Bool = { entry in
+            if let cursorEntry, entry.value == cursorEntry.value, entry.id == cursorEntry.id { return true }
+            if let bound, field != nil {
+                let inside = ascending ? bound.isBelowUpperBound(entry.value) : bound.isAboveLowerBound(entry.value)
+                if !inside { return false }
+            }
+            guard let record = table.records[entry.id] else { return true }
+            guard query.filters.allSatisfy({ $0.matches(record.value(of: $0.field)) }) else { return true }
+            return emit(record)
+        }
+        let start = cursorEntry ?? startEntry()
+        if ascending {
+            index.forEachAscending(from: start, visit)
+        } else {
+            index.forEachDescending(from: start, visit)
+        }
+    }
+
+    /// Where the walk begins when there is no cursor: the bound's near end.
+    private func startEntry() -> SortedIndex.Entry? {
+        guard let bound else { return nil }
+        let lowest = RecordID(high: 0, low: 0)
+        let highest = RecordID(high: .max, low: .max)
+        switch bound {
+        case .equals(_, let value):
+            return SortedIndex.Entry(value: value, id: ascending ? lowest : highest)
+        case .prefix(_, let prefix):
+            return SortedIndex.Entry(value: .string(prefix), id: lowest)
+        case .range(_, let lower, let upper):
+            if ascending { return lower.map { SortedIndex.Entry(value: $0.value, id: lowest) } }
+            return upper.map { SortedIndex.Entry(value: $0.value, id: highest) }
+        case .isIn:
+            return nil
+        }
+    }
+}

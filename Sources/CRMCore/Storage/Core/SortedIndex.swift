@@ -1,0 +1,126 @@
+/// The entries of one indexed field, `(value, id)` pairs in ascending order, in chunks of bounded size so
+/// that an insert or removal moves at most one chunk's worth of entries (a two-level B-tree).
+struct SortedIndex {
+    struct Entry {
+        var value: IndexValue
+        var id: RecordID
+
+        static func < (lhs: Entry, rhs: Entry) -> Bool {
+            if lhs.value == rhs.value { return lhs.id < rhs.id }
+            return lhs.value < rhs.value
+        }
+    }
+
+    private static let chunkCapacity = 512
+    private var chunks: [[Entry]] = []
+
+    init() {}
+
+    /// Builds the index from unordered entries in one sort.
+    init(unsorted entries: [Entry]) {
+        let sorted = entries.sorted(by: <)
+        var start = 0
+        while start < sorted.count {
+            let end = min(start + Self.chunkCapacity / 2, sorted.count)
+            chunks.append(Array(sorted[start..<end]))
+            start = end
+        }
+    }
+
+    var count: Int { chunks.reduce(0) { $0 + $1.count } }
+
+    mutating func insert(_ value: IndexValue, _ id: RecordID) {
+        let entry = Entry(value: value, id: id)
+        guard !chunks.isEmpty else {
+            chunks = [[entry]]
+            return
+        }
+        let chunk = min(firstChunk(notBelow: entry), chunks.count - 1)
+        let position = Self.firstIndex(in: chunks[chunk], notBelow: entry)
+        chunks[chunk].insert(entry, at: position)
+        if chunks[chunk].count > Self.chunkCapacity {
+            let upper = Array(chunks[chunk][(Self.chunkCapacity / 2)...])
+            chunks[chunk].removeSubrange((Self.chunkCapacity / 2)...)
+            chunks.insert(upper, at: chunk + 1)
+        }
+    }
+
+    mutating func remove(_ value: IndexValue, _ id: RecordID) {
+        let entry = Entry(value: value, id: id)
+        let chunk = firstChunk(notBelow: entry)
+        guard chunk < chunks.count else { return }
+        let position = Self.firstIndex(in: chunks[chunk], notBelow: entry)
+        guard position < chunks[chunk].count, chunks[chunk][position].id == id else { return }
+        chunks[chunk].remove(at: position)
+        if chunks[chunk].isEmpty { chunks.remove(at: chunk) }
+    }
+
+    /// Calls `body` with entries in ascending order, starting at the first entry not below `start`
+    /// (`nil`: the smallest), until `body` returns `false`.
+    func forEachAscending(from start: Entry?, _ body: (Entry) -> Bool) {
+        var chunk = start.map { firstChunk(notBelow: $0) } ?? 0
+        var position = start.map { chunk < chunks.count ? Self.firstIndex(in: chunks[chunk], notBelow: $0) : 0 } ?? 0
+        while chunk < chunks.count {
+            let entries = chunks[chunk]
+            while position < entries.count {
+                if !body(entries[position]) { return }
+                position += 1
+            }
+            chunk += 1
+            position = 0
+        }
+    }
+
+    /// Calls `body` with entries in descending order, starting at the last entry not above `start`
+    /// (`nil`: the largest), until `body` returns `false`.
+    func forEachDescending(from start: Entry?, _ body: (Entry) -> Bool) {
+        var chunk: Int
+        var position: Int
+        if let start {
+            chunk = firstChunk(notBelow: start)
+            if chunk < chunks.count {
+                position = Self.firstIndex(in: chunks[chunk], notBelow: start)
+                if position < chunks[chunk].count, !(start < chunks[chunk][position]) {
+                    position += 1
+                }
+                position -= 1
+            } else {
+                chunk = chunks.count - 1
+                position = chunk >= 0 ? chunks[chunk].count - 1 : -1
+            }
+        } else {
+            chunk = chunks.count - 1
+            position = chunk >= 0 ? chunks[chunk].count - 1 : -1
+        }
+        while chunk >= 0 {
+            let entries = chunks[chunk]
+            while position >= 0 {
+                if !body(entries[position]) { return }
+                position -= 1
+            }
+            chunk -= 1
+            if chunk >= 0 { position = chunks[chunk].count - 1 }
+        }
+    }
+
+    /// The first chunk whose last entry is not below `entry`; `chunks.count` if none.
+    private func firstChunk(notBelow entry: Entry) -> Int {
+        var low = 0
+        var high = chunks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if chunks[middle][chunks[middle].count - 1] < entry { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func firstIndex(in entries: [Entry], notBelow entry: Entry) -> Int {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle] < entry { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
