@@ -32,7 +32,7 @@ extension StorageEngineConformance {
             let now = try await EngineSnapshot(engine)
             try expect.that(
                 now == snapshot, "a transaction with \(name) changes nothing", input: "\(operations.count) operations",
-                expected: "\(snapshot)", actual: "\(now)")
+                expected: "\(snapshot)", actual: snapshot.difference(from: now))
         }
 
         var later = newcomer
@@ -63,6 +63,15 @@ struct EngineSnapshot: Equatable, CustomStringConvertible {
     }
 
     var description: String {
-        "\(people.count) people, \(notes.count) notes, \(feed.count) changes, by name \(byName.map(\.id.string))"
+        "\(people.count) people, \(notes.count) notes, \(feed.count) changes"
+    }
+
+    /// The first difference from `other`, for failure messages.
+    func difference(from other: EngineSnapshot) -> String {
+        if let pair = zip(people, other.people).first(where: { $0 != $1 }) { return "record \(pair.0) became \(pair.1)" }
+        if let pair = zip(notes, other.notes).first(where: { $0 != $1 }) { return "record \(pair.0) became \(pair.1)" }
+        if let pair = zip(feed, other.feed).first(where: { $0 != $1 }) { return "change \(pair.0) became \(pair.1)" }
+        if byName != other.byName { return "the order by name changed" }
+        return "\(other)"
     }
 }

@@ -74,7 +74,7 @@ struct ByteReader {
     }
 
     mutating func readDate() throws(Truncated) -> Date {
-        Date(timeIntervalSince1970: Double(bitPattern: try readUInt64()))
+        Date(timeIntervalSinceReferenceDate: Double(bitPattern: try readUInt64()))
     }
 
     mutating func readIndexValue() throws(Truncated) -> IndexValue {

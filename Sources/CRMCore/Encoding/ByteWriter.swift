@@ -30,6 +30,10 @@ struct ByteWriter {
         bytes.append(UInt8(value))
     }
 
+    mutating func writeRaw(_ data: some Sequence<UInt8>) {
+        bytes.append(contentsOf: data)
+    }
+
     mutating func writeBytes(_ data: [UInt8]) {
         writeVarint(UInt64(data.count))
         bytes.append(contentsOf: data)
@@ -46,7 +50,7 @@ struct ByteWriter {
     }
 
     mutating func writeDate(_ date: Date) {
-        writeUInt64(date.timeIntervalSince1970.bitPattern)
+        writeUInt64(date.timeIntervalSinceReferenceDate.bitPattern)
     }
 
     mutating func writeIndexValue(_ value: IndexValue) {

@@ -1,8 +1,14 @@
 /// CRC-32C (Castagnoli polynomial 0x1EDC6F41, reflected 0x82F63B78), the checksum of iSCSI (RFC 3720) and
 /// of ext4 and Btrfs metadata, computed eight bytes at a time ("slicing-by-8", Kounavis and Berry 2005).
 enum CRC32C {
+    /// The checksum of `bytes`.
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
+        extend(0, bytes)
+    }
+
+    /// The checksum of the bytes that gave `previous`, followed by `bytes`.
+    static func extend(_ previous: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var crc: UInt32 = ~previous
         var index = 0
         let count = bytes.count
         let table = Self.table
@@ -27,6 +33,10 @@ enum CRC32C {
 
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         bytes.withUnsafeBytes { checksum($0) }
+    }
+
+    static func extend(_ previous: UInt32, _ bytes: ArraySlice<UInt8>) -> UInt32 {
+        bytes.withUnsafeBytes { extend(previous, $0) }
     }
 
     private static let table: [UInt32] = {

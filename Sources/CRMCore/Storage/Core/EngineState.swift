@@ -9,6 +9,11 @@ struct EngineState {
     private(set) var feed: [Change] = []
 
     var lastSequence: UInt64 { feed.last?.sequence ?? 0 }
+
+    /// Replaces the change feed, as when loading a snapshot.
+    mutating func restoreFeed(_ changes: [Change]) {
+        feed = changes
+    }
     var recordCount: Int { tables.values.reduce(0) { $0 + $1.records.count } }
 
     // MARK: Schemas
