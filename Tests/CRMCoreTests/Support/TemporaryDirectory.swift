@@ -1,0 +1,16 @@
+import Foundation
+
+/// A new, empty directory path under the system's temporary directory (not yet created).
+func temporaryStorePath(_ label: String = "store") -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("crm-\(label)-\(UUID().uuidString)").path
+}
+
+/// Copies a store directory's files (not the lock) to a new path, to damage the copy.
+func copyStore(_ source: String) throws -> String {
+    let destination = temporaryStorePath("copy")
+    try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
+    for name in try FileManager.default.contentsOfDirectory(atPath: source) where name != "LOCK" {
+        try FileManager.default.copyItem(atPath: source + "/" + name, toPath: destination + "/" + name)
+    }
+    return destination
+}
