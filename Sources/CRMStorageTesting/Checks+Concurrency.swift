@@ -47,6 +47,8 @@ extension StorageEngineConformance {
             let next = (record.value(of: "age").integerValue ?? 0) + 1
             var values = record.indexValues
             values["age"] = .integer(next)
+            // Let other tasks read the same version before this one writes, as real work between the two would.
+            await Task.yield()
             do {
                 try await engine.write([.update(key, payload: record.payload, indexValues: values, expectedVersion: record.version)])
                 return
