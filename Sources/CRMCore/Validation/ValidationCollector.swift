@@ -2,8 +2,8 @@
 ///
 /// ```swift
 /// var check = ValidationCollector(subject: "Contact")
-/// let email = check.field("email") { try EmailAddress(rawEmail) }
-/// let phone = check.field("phone") { try PhoneNumber(rawPhone, defaultRegion: "US") }
+/// let email = try check.field("email") { try EmailAddress(rawEmail) }
+/// let phone = try check.field("phone") { try PhoneNumber(rawPhone, defaultRegion: "US") }
 /// try check.finish()
 /// ```
 public struct ValidationCollector: Sendable {
