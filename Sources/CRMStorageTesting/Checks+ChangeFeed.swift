@@ -14,16 +14,24 @@ extension StorageEngineConformance {
         let first = try await engine.write([ada.insert, alan.insert])
         ada.age = 37
         try await engine.write([ada.update(expectedVersion: 1)], as: ConformanceFixture.otherWriter)
-        try await expect.error(.conflict, "a failed transaction") { try await engine.write([ada.update(expectedVersion: 1)]) }
+        try await expect.error(.conflict, "a failed transaction") {
+            try await engine.write([ada.update(expectedVersion: 1)])
+        }
         let last = try await engine.write([.delete(alan.key, expectedVersion: 1)])
 
         let feed = try await engine.changes(after: 0, limit: 100)
-        try expect.equal(feed.map(\.sequence), [1, 2, 3, 4], "sequences start at 1 and have no gaps, even after a failed transaction")
+        try expect.equal(
+            feed.map(\.sequence), [1, 2, 3, 4], "sequences start at 1 and have no gaps, even after a failed transaction"
+        )
         try expect.equal(feed.map(\.key), [ada.key, alan.key, ada.key, alan.key], "changes are in commit order")
         try expect.equal(feed.map(\.kind), [.insert, .insert, .update, .delete], "each change has its kind")
         try expect.equal(feed.map(\.version), [1, 1, 2, 1], "each change has the record's version")
         try expect.equal(
-            feed.map(\.principal), [ConformanceFixture.writer, ConformanceFixture.writer, ConformanceFixture.otherWriter, ConformanceFixture.writer],
+            feed.map(\.principal),
+            [
+                ConformanceFixture.writer, ConformanceFixture.writer, ConformanceFixture.otherWriter,
+                ConformanceFixture.writer,
+            ],
             "each change has its principal")
         try expect.equal(feed[0].committedAt, first.committedAt, "a change has its transaction's commit time")
         try expect.equal(feed[3].committedAt, last.committedAt, "a change has its transaction's commit time")

@@ -10,7 +10,9 @@ extension StorageEngineConformance {
         let people = try await Self.seedPeople(engine, count: 40)
         var changed = people[3]
         changed.age = 99
-        try await engine.write([changed.update(expectedVersion: 1), .delete(people[4].key, expectedVersion: 1)], as: ConformanceFixture.otherWriter)
+        try await engine.write(
+            [changed.update(expectedVersion: 1), .delete(people[4].key, expectedVersion: 1)],
+            as: ConformanceFixture.otherWriter)
         let payload = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 * 7) }
         let note = RecordKey(entity: ConformanceFixture.note, id: KitIDs().next())
         try await engine.write([.insert(note, payload: payload, indexValues: ["rank": .integer(5)])])
@@ -20,13 +22,17 @@ extension StorageEngineConformance {
             engine = try await reopen(engine)
             try await engine.register(ConformanceFixture.schemas)
             let after = try await EngineSnapshot(engine)
-            try expect.that(after == before, "a reopened store holds exactly what was committed", input: "reopen #\(round)", expected: "\(before)", actual: before.difference(from: after))
+            try expect.that(
+                after == before, "a reopened store holds exactly what was committed", input: "reopen #\(round)",
+                expected: "\(before)", actual: before.difference(from: after))
         }
         try await expect.error(.uniqueViolation, field: "email", "unique constraints hold after reopening") {
             try await engine.write([KitPerson(key: KitIDs().person(), name: "Copy", email: people[1].email).insert])
         }
         let receipt = try await engine.write([changed.update(expectedVersion: 2)])
-        try expect.equal(receipt.sequences, UInt64(before.feed.count + 1)...UInt64(before.feed.count + 1), "the feed continues after reopening")
+        try expect.equal(
+            receipt.sequences, UInt64(before.feed.count + 1)...UInt64(before.feed.count + 1),
+            "the feed continues after reopening")
         engine = try await reopen(engine)
         try await engine.register(ConformanceFixture.schemas)
         let last = try await engine.read(ConformanceFixture.person, id: changed.key.id)

@@ -18,15 +18,28 @@ extension StorageEngineConformance {
             ("in", [.isIn("age", [.integer(20), .integer(41), .integer(999)])], { [20, 41].contains($0.age) }),
             ("inclusive range", [.range("age", from: .integer(30), to: .integer(40))], { (30...40).contains($0.age) }),
             (
-                "exclusive range", [.range("age", from: RangeBound(.integer(30), inclusive: false), to: RangeBound(.integer(40), inclusive: false))],
+                "exclusive range",
+                [
+                    .range(
+                        "age", from: RangeBound(.integer(30), inclusive: false),
+                        to: RangeBound(.integer(40), inclusive: false))
+                ],
                 { $0.age > 30 && $0.age < 40 }
             ),
             ("open-ended range on a double", [.range("score", from: .double(0.75), to: nil)], { $0.score >= 0.75 }),
-            ("range below on a date", [.range("joined", from: nil, to: .date(Self.epoch.addingTimeInterval(10 * day)))], { $0.joined <= Self.epoch.addingTimeInterval(10 * day) }),
+            (
+                "range below on a date",
+                [.range("joined", from: nil, to: .date(Self.epoch.addingTimeInterval(10 * day)))],
+                { $0.joined <= Self.epoch.addingTimeInterval(10 * day) }
+            ),
             ("prefix", [.prefix("name", "Gr")], { $0.name.hasPrefix("Gr") }),
             ("prefix that matches nothing", [.prefix("name", "Zz")], { _ in false }),
             ("empty prefix", [.prefix("name", "")], { _ in true }),
-            ("combined filters", [.prefix("name", "A"), .range("age", from: .integer(25), to: nil), .equals("active", .bool(true))], { $0.name.hasPrefix("A") && $0.age >= 25 && $0.active }),
+            (
+                "combined filters",
+                [.prefix("name", "A"), .range("age", from: .integer(25), to: nil), .equals("active", .bool(true))],
+                { $0.name.hasPrefix("A") && $0.age >= 25 && $0.active }
+            ),
         ]
         for (name, filters, predicate) in cases {
             let expected = people.filter(predicate).map(\.key.id).sorted()
@@ -37,12 +50,19 @@ extension StorageEngineConformance {
         var moved = people[0]
         moved.name = "Zelda"
         try await engine.write([moved.update(expectedVersion: 1), .delete(people[1].key, expectedVersion: nil)])
-        let oldName = try await engine.queryAll(RecordQuery(entity: person, filters: [.equals("name", .string(people[0].name))]))
-        try expect.that(!oldName.contains { $0.key == moved.key }, "an updated record no longer matches its old value", expected: "not found", actual: "found")
-        let newName = try await engine.queryAll(RecordQuery(entity: person, filters: [.equals("name", .string("Zelda"))]))
+        let oldName = try await engine.queryAll(
+            RecordQuery(entity: person, filters: [.equals("name", .string(people[0].name))]))
+        try expect.that(
+            !oldName.contains { $0.key == moved.key }, "an updated record no longer matches its old value",
+            expected: "not found", actual: "found")
+        let newName = try await engine.queryAll(
+            RecordQuery(entity: person, filters: [.equals("name", .string("Zelda"))]))
         try expect.equal(newName.map(\.key), [moved.key], "an updated record matches its new value")
-        let deleted = try await engine.queryAll(RecordQuery(entity: person, filters: [.equals("name", .string(people[1].name))]))
-        try expect.that(!deleted.contains { $0.key == people[1].key }, "a deleted record is not found", expected: "not found", actual: "found")
+        let deleted = try await engine.queryAll(
+            RecordQuery(entity: person, filters: [.equals("name", .string(people[1].name))]))
+        try expect.that(
+            !deleted.contains { $0.key == people[1].key }, "a deleted record is not found", expected: "not found",
+            actual: "found")
 
         try await expect.error(.invalidQuery, field: "colour", "filtering on an undeclared field fails") {
             try await engine.query(RecordQuery(entity: person, filters: [.equals("colour", .string("red"))]))

@@ -34,7 +34,9 @@ extension StorageEngineConformance {
 
         try await engine.write([.delete(ada.key, expectedVersion: 1)])
         let gone = try await engine.read(ConformanceFixture.person, id: ada.key.id)
-        try expect.that(gone == nil, "a deleted record is gone", input: "\(ada.key)", expected: "nil", actual: "\(String(describing: gone))")
+        try expect.that(
+            gone == nil, "a deleted record is gone", input: "\(ada.key)", expected: "nil",
+            actual: "\(String(describing: gone))")
 
         try await expect.error(.alreadyExists, "inserting a taken id fails", input: "\(grace.key)") {
             try await engine.write([grace.insert])

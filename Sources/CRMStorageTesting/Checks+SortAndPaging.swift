@@ -16,7 +16,9 @@ extension StorageEngineConformance {
             [SortKey("active"), SortKey("score", ascending: false), SortKey("name")], [SortKey("email")],
             [SortKey("joined", ascending: false)],
         ]
-        let filterSets: [[QueryFilter]] = [[], [.range("age", from: .integer(25), to: .integer(38))], [.prefix("name", "G")]]
+        let filterSets: [[QueryFilter]] = [
+            [], [.range("age", from: .integer(25), to: .integer(38))], [.prefix("name", "G")],
+        ]
         for sort in sorts {
             for filters in filterSets {
                 let matching = stored.filter { record in
@@ -31,11 +33,16 @@ extension StorageEngineConformance {
                 let expected = matching.sorted { ReferenceOrder.precedes($0, $1, sort: sort) }.map(\.key.id)
                 let input = "sort \(sort.map { "\($0.field)\($0.ascending ? "↑" : "↓")" }), filters \(filters)"
                 let whole = try await engine.query(RecordQuery(entity: person, filters: filters, sort: sort))
-                try expect.equal(whole.records.map(\.key.id), expected, "results follow the sort order, ties by id", input: input)
-                try expect.that(whole.next == nil, "an unlimited query has no next page", input: input, expected: "nil", actual: "a cursor")
+                try expect.equal(
+                    whole.records.map(\.key.id), expected, "results follow the sort order, ties by id", input: input)
+                try expect.that(
+                    whole.next == nil, "an unlimited query has no next page", input: input, expected: "nil",
+                    actual: "a cursor")
                 for limit in [1, 7, 100] {
-                    let paged = try await Self.pageThrough(engine, RecordQuery(entity: person, filters: filters, sort: sort, limit: limit))
-                    try expect.equal(paged.map(\.key.id), expected, "pages of \(limit) add up to the whole result", input: input)
+                    let paged = try await Self.pageThrough(
+                        engine, RecordQuery(entity: person, filters: filters, sort: sort, limit: limit))
+                    try expect.equal(
+                        paged.map(\.key.id), expected, "pages of \(limit) add up to the whole result", input: input)
                 }
             }
         }
@@ -44,20 +51,29 @@ extension StorageEngineConformance {
         let first = try await engine.query(query)
         try expect.equal(first.records.count, 10, "a limited page holds `limit` records")
         let ids = KitIDs()
-        let inserted = ["Aaron", "Ada", "Grace", "Zed", "Mia", "Ken", "Barbara"].map { KitPerson(key: ids.person(), name: $0) }
+        let inserted = ["Aaron", "Ada", "Grace", "Zed", "Mia", "Ken", "Barbara"].map {
+            KitPerson(key: ids.person(), name: $0)
+        }
         try await engine.write(inserted.map(\.insert))
         guard let next = first.next else {
-            throw ConformanceFailure(check: "sortAndPaging: a full page has a cursor", input: "limit 10 of 75", expected: "a cursor", actual: "nil")
+            throw ConformanceFailure(
+                check: "sortAndPaging: a full page has a cursor", input: "limit 10 of 75", expected: "a cursor",
+                actual: "nil")
         }
         query.after = try QueryCursor(token: next.token)
         let rest = try await Self.pageThrough(engine, query)
         let seen = (first.records + rest).map(\.key.id)
-        try expect.equal(Set(seen).count, seen.count, "paging never repeats a record when others are inserted between pages")
+        try expect.equal(
+            Set(seen).count, seen.count, "paging never repeats a record when others are inserted between pages")
         let missing = Set(people.map(\.key.id)).subtracting(seen)
-        try expect.that(missing.isEmpty, "paging never skips a record when others are inserted between pages", expected: "no missing records", actual: "\(missing.count) missing")
+        try expect.that(
+            missing.isEmpty, "paging never skips a record when others are inserted between pages",
+            expected: "no missing records", actual: "\(missing.count) missing")
         let cursorValue = next.values[0]
         let lateBefore = inserted.filter { IndexValue.string($0.name) < cursorValue }.map(\.key.id)
-        try expect.that(Set(lateBefore).isDisjoint(with: rest.map(\.key.id)), "records inserted before the cursor do not appear after it", expected: "none", actual: "some")
+        try expect.that(
+            Set(lateBefore).isDisjoint(with: rest.map(\.key.id)),
+            "records inserted before the cursor do not appear after it", expected: "none", actual: "some")
 
         try await expect.error(.invalidQuery, field: "after", "a cursor of another sort order is refused") {
             try await engine.query(RecordQuery(entity: person, sort: [SortKey("age")], after: next))
@@ -88,9 +104,12 @@ extension StorageEngineConformance {
         let existing = Set(try await engine.all(ConformanceFixture.person).map(\.key)).subtracting(keys)
         let found = try await engine.queryAll(RecordQuery(entity: ConformanceFixture.person, sort: [SortKey("mixed")]))
             .map(\.key).filter { !existing.contains($0) }
-        try expect.equal(found, keys, "values sort by kind, then by value (strings by UTF-8 bytes)", input: "\(ordered)")
-        let descending = try await engine.queryAll(RecordQuery(entity: ConformanceFixture.person, sort: [SortKey("mixed", ascending: false)]))
-            .map(\.key).filter { !existing.contains($0) }
+        try expect.equal(
+            found, keys, "values sort by kind, then by value (strings by UTF-8 bytes)", input: "\(ordered)")
+        let descending = try await engine.queryAll(
+            RecordQuery(entity: ConformanceFixture.person, sort: [SortKey("mixed", ascending: false)])
+        )
+        .map(\.key).filter { !existing.contains($0) }
         try expect.equal(descending, keys.reversed(), "a descending sort is the exact reverse", input: "\(ordered)")
     }
 
@@ -108,7 +127,8 @@ extension StorageEngineConformance {
             guard let next = page.next else { return records }
             query.after = next
         }
-        throw ConformanceFailure(check: "sortAndPaging: paging ends", input: "\(query)", expected: "a last page", actual: "10,000 pages")
+        throw ConformanceFailure(
+            check: "sortAndPaging: paging ends", input: "\(query)", expected: "a last page", actual: "10,000 pages")
     }
 }
 

@@ -19,11 +19,29 @@ extension StorageEngineConformance {
         var renamed = alan
         renamed.name = "Alan M."
         let failing: [(String, [WriteOperation], StorageError.Code)] = [
-            ("a stale version in the last operation", [newcomer.insert, renamed.update(expectedVersion: 1), .delete(note, expectedVersion: 9)], .conflict),
-            ("a missing record in the middle", [newcomer.insert, .delete(ids.note(), expectedVersion: nil), renamed.update(expectedVersion: 1)], .notFound),
-            ("a taken id after other writes", [renamed.update(expectedVersion: 1), newcomer.insert, alan.insert], .alreadyExists),
-            ("an undeclared index field", [newcomer.insert, .insert(ids.note(), payload: [], indexValues: ["colour": .string("red")])], .invalidIndexValue),
-            ("a NaN index value", [newcomer.insert, .insert(ids.note(), payload: [], indexValues: ["rank": .double(.nan)])], .invalidIndexValue),
+            (
+                "a stale version in the last operation",
+                [newcomer.insert, renamed.update(expectedVersion: 1), .delete(note, expectedVersion: 9)], .conflict
+            ),
+            (
+                "a missing record in the middle",
+                [newcomer.insert, .delete(ids.note(), expectedVersion: nil), renamed.update(expectedVersion: 1)],
+                .notFound
+            ),
+            (
+                "a taken id after other writes", [renamed.update(expectedVersion: 1), newcomer.insert, alan.insert],
+                .alreadyExists
+            ),
+            (
+                "an undeclared index field",
+                [newcomer.insert, .insert(ids.note(), payload: [], indexValues: ["colour": .string("red")])],
+                .invalidIndexValue
+            ),
+            (
+                "a NaN index value",
+                [newcomer.insert, .insert(ids.note(), payload: [], indexValues: ["rank": .double(.nan)])],
+                .invalidIndexValue
+            ),
         ]
         for (name, operations, code) in failing {
             try await expect.error(code, "a transaction with \(name) fails", input: "\(operations.count) operations") {
@@ -37,13 +55,17 @@ extension StorageEngineConformance {
 
         var later = newcomer
         later.age = 31
-        let chained = try await engine.write([newcomer.insert, later.update(expectedVersion: 1), .delete(note, expectedVersion: 1)])
+        let chained = try await engine.write([
+            newcomer.insert, later.update(expectedVersion: 1), .delete(note, expectedVersion: 1),
+        ])
         try expect.equal(chained.versions[newcomer.key], 2, "an update sees an insert earlier in the same transaction")
         try expect.equal(chained.versions[note], 0, "a receipt reports a deleted record with version 0")
         let stored = try await engine.read(ConformanceFixture.person, id: newcomer.key.id)
         try expect.equal(stored?.value(of: "age"), .integer(31), "the last write to a record in a transaction wins")
         let empty = try await engine.write([])
-        try expect.that(empty.sequences == nil, "an empty transaction writes nothing", expected: "no sequences", actual: "\(String(describing: empty.sequences))")
+        try expect.that(
+            empty.sequences == nil, "an empty transaction writes nothing", expected: "no sequences",
+            actual: "\(String(describing: empty.sequences))")
         try await engine.close()
     }
 }
@@ -59,7 +81,8 @@ struct EngineSnapshot: Equatable, CustomStringConvertible {
         people = try await engine.all(ConformanceFixture.person)
         notes = try await engine.all(ConformanceFixture.note)
         feed = try await engine.changes(after: 0, limit: 1_000_000)
-        byName = try await engine.queryAll(RecordQuery(entity: ConformanceFixture.person, sort: [SortKey("name")])).map(\.key)
+        byName = try await engine.queryAll(RecordQuery(entity: ConformanceFixture.person, sort: [SortKey("name")])).map(
+            \.key)
     }
 
     var description: String {
@@ -68,7 +91,9 @@ struct EngineSnapshot: Equatable, CustomStringConvertible {
 
     /// The first difference from `other`, for failure messages.
     func difference(from other: EngineSnapshot) -> String {
-        if let pair = zip(people, other.people).first(where: { $0 != $1 }) { return "record \(pair.0) became \(pair.1)" }
+        if let pair = zip(people, other.people).first(where: { $0 != $1 }) {
+            return "record \(pair.0) became \(pair.1)"
+        }
         if let pair = zip(notes, other.notes).first(where: { $0 != $1 }) { return "record \(pair.0) became \(pair.1)" }
         if let pair = zip(feed, other.feed).first(where: { $0 != $1 }) { return "change \(pair.0) became \(pair.1)" }
         if byName != other.byName { return "the order by name changed" }

@@ -13,7 +13,9 @@ extension StorageEngineConformance {
         try await expect.error(.uniqueViolation, field: "email", "a second record with a taken value is refused") {
             try await engine.write([second.insert])
         }
-        try await expect.error(.uniqueViolation, field: "email", "two records with one value in one transaction are refused") {
+        try await expect.error(
+            .uniqueViolation, field: "email", "two records with one value in one transaction are refused"
+        ) {
             let third = KitPerson(key: ids.person(), name: "Three", email: "new@example.com")
             var fourth = third
             fourth.key = ids.person()
@@ -21,7 +23,8 @@ extension StorageEngineConformance {
         }
         let noEmail = (0..<3).map { KitPerson(key: ids.person(), name: "Anonymous \($0)") }
         try await engine.write(noEmail.map(\.insert))
-        let anonymous = try await engine.queryAll(RecordQuery(entity: ConformanceFixture.person, filters: [.equals("email", .absent)]))
+        let anonymous = try await engine.queryAll(
+            RecordQuery(entity: ConformanceFixture.person, filters: [.equals("email", .absent)]))
         try expect.equal(anonymous.count, 3, "absent values never conflict")
 
         var other = KitPerson(key: ids.person(), name: "Other", email: "other@example.com")
@@ -33,11 +36,15 @@ extension StorageEngineConformance {
         var freed = first
         freed.email = "first-new@example.com"
         try await engine.write([freed.update(expectedVersion: 1), other.update(expectedVersion: 1)])
-        let holder = try await engine.queryAll(RecordQuery(entity: ConformanceFixture.person, filters: [.equals("email", .string("same@example.com"))]))
-        try expect.equal(holder.map(\.key), [other.key], "a value freed earlier in a transaction can be taken later in it")
+        let holder = try await engine.queryAll(
+            RecordQuery(entity: ConformanceFixture.person, filters: [.equals("email", .string("same@example.com"))]))
+        try expect.equal(
+            holder.map(\.key), [other.key], "a value freed earlier in a transaction can be taken later in it")
         let replacement = KitPerson(key: ids.person(), name: "Replacement", email: "first-new@example.com")
         try await engine.write([.delete(first.key, expectedVersion: nil), replacement.insert])
-        try await expect.error(.uniqueViolation, field: "email", "the value of a record changed earlier in a transaction still counts") {
+        try await expect.error(
+            .uniqueViolation, field: "email", "the value of a record changed earlier in a transaction still counts"
+        ) {
             var swap = replacement
             swap.email = "other-2@example.com"
             let clash = KitPerson(key: ids.person(), name: "Clash", email: "other-2@example.com")
@@ -47,9 +54,15 @@ extension StorageEngineConformance {
         try await engine.register(ConformanceFixture.schemas)
         let strict = try EntitySchema(
             name: ConformanceFixture.person,
-            indexes: ConformanceFixture.schemas[0].indexes.map { $0.field == "name" ? IndexDefinition("name", unique: true) : $0 })
-        try await engine.write([KitPerson(key: ids.person(), name: "Twin").insert, KitPerson(key: ids.person(), name: "Twin").insert])
-        try await expect.error(.uniqueViolation, field: "name", "declaring a unique index over duplicate values is refused") {
+            indexes: ConformanceFixture.schemas[0].indexes.map {
+                $0.field == "name" ? IndexDefinition("name", unique: true) : $0
+            })
+        try await engine.write([
+            KitPerson(key: ids.person(), name: "Twin").insert, KitPerson(key: ids.person(), name: "Twin").insert,
+        ])
+        try await expect.error(
+            .uniqueViolation, field: "name", "declaring a unique index over duplicate values is refused"
+        ) {
             try await engine.register([strict])
         }
         let afterRefusal = try await engine.write([KitPerson(key: ids.person(), name: "Twin").insert])

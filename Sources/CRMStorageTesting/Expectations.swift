@@ -5,13 +5,17 @@ public import CRMCore
 struct Expect {
     let area: String
 
-    func that(_ condition: Bool, _ check: String, input: @autoclosure () -> String = "", expected: @autoclosure () -> String, actual: @autoclosure () -> String) throws {
+    func that(
+        _ condition: Bool, _ check: String, input: @autoclosure () -> String = "", expected: @autoclosure () -> String,
+        actual: @autoclosure () -> String
+    ) throws {
         if !condition {
             throw ConformanceFailure(check: "\(area): \(check)", input: input(), expected: expected(), actual: actual())
         }
     }
 
-    func equal<T: Equatable>(_ actual: T, _ expected: T, _ check: String, input: @autoclosure () -> String = "") throws {
+    func equal<T: Equatable>(_ actual: T, _ expected: T, _ check: String, input: @autoclosure () -> String = "") throws
+    {
         try that(actual == expected, check, input: input(), expected: "\(expected)", actual: "\(actual)")
     }
 
@@ -23,7 +27,8 @@ struct Expect {
         let expected = field.map { "StorageError \(code) on field \($0)" } ?? "StorageError \(code)"
         do {
             let value = try await body()
-            throw ConformanceFailure(check: "\(area): \(check)", input: input(), expected: expected, actual: "succeeded with \(value)")
+            throw ConformanceFailure(
+                check: "\(area): \(check)", input: input(), expected: expected, actual: "succeeded with \(value)")
         } catch let error as StorageError {
             let matches = error.code == code && (field == nil || error.field == field)
             try that(matches, check, input: input(), expected: expected, actual: "\(error)")

@@ -40,7 +40,8 @@ struct BrokenEngine: StorageEngine {
         switch defect {
         case .ignoresVersions:
             return try await base.commit(
-                Transaction(principal: transaction.principal, operations: transaction.operations.map(Self.withoutVersion)))
+                Transaction(
+                    principal: transaction.principal, operations: transaction.operations.map(Self.withoutVersion)))
         case .appliesHalfTransactions where transaction.operations.count > 1:
             var last: CommitReceipt?
             for operation in transaction.operations {
@@ -63,7 +64,9 @@ struct BrokenEngine: StorageEngine {
         switch defect {
         case .ignoresDescendingSort:
             query.sort = query.sort.map { SortKey($0.field) }
-            if let cursor = query.after { query.after = QueryCursor(sort: query.sort, values: cursor.values, id: cursor.id) }
+            if let cursor = query.after {
+                query.after = QueryCursor(sort: query.sort, values: cursor.values, id: cursor.id)
+            }
             let page = try await base.query(query)
             let next = page.next.map { QueryCursor(sort: query.sort, values: $0.values, id: $0.id) }
             return QueryPage(records: page.records, next: next)
@@ -94,7 +97,8 @@ struct BrokenEngine: StorageEngine {
 
     private static func withoutVersion(_ operation: WriteOperation) -> WriteOperation {
         switch operation {
-        case .update(let key, let payload, let values, _): .update(key, payload: payload, indexValues: values, expectedVersion: nil)
+        case .update(let key, let payload, let values, _):
+            .update(key, payload: payload, indexValues: values, expectedVersion: nil)
         case .delete(let key, _): .delete(key, expectedVersion: nil)
         case .insert: operation
         }
@@ -102,14 +106,16 @@ struct BrokenEngine: StorageEngine {
 
     private static func truncated(_ operation: WriteOperation) -> WriteOperation {
         switch operation {
-        case .insert(let key, let payload, let values): .insert(key, payload: Array(payload.prefix(1 << 20)), indexValues: values)
+        case .insert(let key, let payload, let values):
+            .insert(key, payload: Array(payload.prefix(1 << 20)), indexValues: values)
         default: operation
         }
     }
 
     private static func lowercased(_ operation: WriteOperation) -> WriteOperation {
         switch operation {
-        case .insert(let key, let payload, let values): .insert(key, payload: payload, indexValues: values.mapValues(lowercased))
+        case .insert(let key, let payload, let values):
+            .insert(key, payload: payload, indexValues: values.mapValues(lowercased))
         case .update(let key, let payload, let values, let version):
             .update(key, payload: payload, indexValues: values.mapValues(lowercased), expectedVersion: version)
         case .delete: operation
@@ -129,4 +135,3 @@ struct BrokenEngine: StorageEngine {
         return value
     }
 }
-

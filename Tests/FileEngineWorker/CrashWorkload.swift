@@ -17,7 +17,9 @@ struct CrashWorkload {
 
     static func payload(t: UInt64, account: UInt64) -> [UInt8] {
         let head = Array("t=\(t);account=\(account);".utf8)
-        return head + [UInt8](repeating: UInt8(truncatingIfNeeded: t % 251), count: Int((t &* 7919 &+ account &* 104_729) % 600))
+        return head
+            + [UInt8](
+                repeating: UInt8(truncatingIfNeeded: t % 251), count: Int((t &* 7919 &+ account &* 104_729) % 600))
     }
 
     init(resumingFrom engine: FileEngine) async throws {
@@ -50,7 +52,8 @@ struct CrashWorkload {
                 words.append("D\(account)")
             } else {
                 operations.append(
-                    .update(key, payload: Self.payload(t: t, account: account), indexValues: values, expectedVersion: nil))
+                    .update(
+                        key, payload: Self.payload(t: t, account: account), indexValues: values, expectedVersion: nil))
                 words.append("U\(account)")
             }
         }
@@ -58,7 +61,8 @@ struct CrashWorkload {
         let ledgerValues: [String: IndexValue] = ["t": .integer(Int64(t))]
         operations.append(
             existing.contains(0)
-                ? .update(ledger, payload: Self.payload(t: t, account: 0), indexValues: ledgerValues, expectedVersion: nil)
+                ? .update(
+                    ledger, payload: Self.payload(t: t, account: 0), indexValues: ledgerValues, expectedVersion: nil)
                 : .insert(ledger, payload: Self.payload(t: t, account: 0), indexValues: ledgerValues))
         pending.insert(0)
         words.append("L")

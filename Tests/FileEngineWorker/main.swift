@@ -33,7 +33,8 @@ case "hold-lock":
 case "crash-workload":
     do {
         let threshold = Int(arguments[3]) ?? (64 << 20)
-        let engine = try await FileEngine.open(at: directory, options: FileEngineOptions(compactionThreshold: threshold))
+        let engine = try await FileEngine.open(
+            at: directory, options: FileEngineOptions(compactionThreshold: threshold))
         try await engine.register([CrashWorkload.schema])
         var workload = try await CrashWorkload(resumingFrom: engine)
         while true {

@@ -78,9 +78,13 @@ public struct CustomFieldDefinition: Hashable, Sendable, Codable {
         let validName =
             name.first?.isLetter == true && name.count <= 64
             && name.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII }
-        if !validName { check.add(field: "name", reason: "must be an ASCII letter then letters, digits or _", value: name) }
+        if !validName {
+            check.add(field: "name", reason: "must be an ASCII letter then letters, digits or _", value: name)
+        }
         let isPickList = kind == .choice || kind == .multiChoice
-        if isPickList && options.isEmpty { check.add(field: "options", reason: "a pick list needs at least one option") }
+        if isPickList && options.isEmpty {
+            check.add(field: "options", reason: "a pick list needs at least one option")
+        }
         if !isPickList && !options.isEmpty { check.add(field: "options", reason: "only pick lists have options") }
         if Set(options).count != options.count { check.add(field: "options", reason: "must not repeat an option") }
         try check.finish()
@@ -99,10 +103,12 @@ public struct CustomFieldDefinition: Hashable, Sendable, Codable {
         }
         switch value {
         case .choice(let option) where !options.contains(option):
-            throw ValidationError(subject: "CustomField", field: field, reason: "is not one of \(options)", value: option)
+            throw ValidationError(
+                subject: "CustomField", field: field, reason: "is not one of \(options)", value: option)
         case .multiChoice(let chosen):
             if let bad = chosen.first(where: { !options.contains($0) }) {
-                throw ValidationError(subject: "CustomField", field: field, reason: "is not one of \(options)", value: bad)
+                throw ValidationError(
+                    subject: "CustomField", field: field, reason: "is not one of \(options)", value: bad)
             }
         case .reference(let entity, _):
             if let referencedEntity, entity != referencedEntity {

@@ -14,7 +14,8 @@ public enum PhoneNumberingPlan {
         public let nationalLengths: ClosedRange<Int>
 
         var lengthDescription: String {
-            nationalLengths.count == 1 ? "\(nationalLengths.lowerBound)" : "\(nationalLengths.lowerBound) to \(nationalLengths.upperBound)"
+            nationalLengths.count == 1
+                ? "\(nationalLengths.lowerBound)" : "\(nationalLengths.lowerBound) to \(nationalLengths.upperBound)"
         }
     }
 

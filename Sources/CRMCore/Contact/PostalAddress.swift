@@ -27,7 +27,8 @@ public struct PostalAddress: Hashable, Sendable, Codable {
         }
         let postal = postalCode.trimmingWhitespace()
         if postal.count > 16 || postal.contains(where: { !($0.isLetter || $0.isNumber || $0 == " " || $0 == "-") }) {
-            check.add(field: "postalCode", reason: "may hold up to 16 letters, digits, spaces and dashes", value: postalCode)
+            check.add(
+                field: "postalCode", reason: "may hold up to 16 letters, digits, spaces and dashes", value: postalCode)
         }
         try check.finish()
         self.streetLines = lines

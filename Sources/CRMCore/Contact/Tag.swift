@@ -13,7 +13,8 @@ public struct Tag: Hashable, Sendable, Codable, CustomStringConvertible {
             ValidationError(subject: "Tag", field: "tag", reason: reason, value: name)
         }
         guard !folded.isEmpty, folded.count <= 64 else { throw reject("must be 1 to 64 characters") }
-        guard !folded.contains(","), !folded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        guard !folded.contains(","),
+            !folded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else { throw reject("must not contain commas or control characters") }
         self.name = folded
     }

@@ -67,7 +67,8 @@ public struct Money: Hashable, Sendable, Codable {
     /// The amount times a rate (a tax rate, a discount, an exchange rate), rounded once by `rounding`.
     public func multiplied(by rate: Decimal, rounding: RoundingRule = .halfEven) throws(MoneyError) -> Money {
         let exact = Decimal(minorUnits) * rate
-        return Money(minorUnits: try Self.round(exact, rule: rounding, operation: "\(self) × \(rate)"), currency: currency)
+        return Money(
+            minorUnits: try Self.round(exact, rule: rounding, operation: "\(self) × \(rate)"), currency: currency)
     }
 
     /// The sum of `amounts`, all in `currency`; zero for an empty list.

@@ -11,7 +11,9 @@ public struct EntitySchema: Hashable, Sendable, Codable {
     /// Declares an entity; names must be 1 to 64 ASCII letters, digits, `_`, `-` or `.`, and field names unique.
     public init(name: String, indexes: [IndexDefinition] = []) throws(ValidationError) {
         var check = ValidationCollector(subject: "EntitySchema")
-        if !Self.isValidName(name) { check.add(field: "name", reason: "must be 1 to 64 of [A-Za-z0-9_.-]", value: name) }
+        if !Self.isValidName(name) {
+            check.add(field: "name", reason: "must be 1 to 64 of [A-Za-z0-9_.-]", value: name)
+        }
         var seen = Set<String>()
         for index in indexes {
             if !Self.isValidName(index.field) {

@@ -11,7 +11,8 @@ public struct Principal: Hashable, Sendable, Codable, CustomStringConvertible {
         guard !id.isEmpty, id.utf8.count <= 256,
             !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
-            throw ValidationError(subject: "Principal", field: "id", reason: "must be 1 to 256 printable characters", value: id)
+            throw ValidationError(
+                subject: "Principal", field: "id", reason: "must be 1 to 256 printable characters", value: id)
         }
         self.id = id
     }

@@ -33,7 +33,8 @@ import Testing
             let lines = worker.kill()
             let begun = lines.filter { $0.hasPrefix("BEGIN ") }
             let acknowledged = lines.filter { $0.hasPrefix("ACK ") }.compactMap { UInt64($0.dropFirst(4)) }
-            #expect(!lines.contains { $0.hasPrefix("ERROR") }, "round \(round): \(lines.filter { $0.hasPrefix("ERROR") })")
+            #expect(
+                !lines.contains { $0.hasPrefix("ERROR") }, "round \(round): \(lines.filter { $0.hasPrefix("ERROR") })")
             acknowledgedTotal += acknowledged.count
 
             let engine = try await FileEngine.open(at: directory)
@@ -55,7 +56,8 @@ import Testing
                 let actual = stored[account]
                 #expect(actual?.version == expected?.version, "round \(round) account \(account): version")
                 if let expected, let actual {
-                    #expect(actual.payload == payload(t: expected.t, account: account), "round \(round) account \(account)")
+                    #expect(
+                        actual.payload == payload(t: expected.t, account: account), "round \(round) account \(account)")
                 }
             }
             try await engine.close()

@@ -11,7 +11,8 @@ import Testing
         let engine = try await FileEngine.openFixture(directory)
         var ends = [FileFormat.headerSize]
         for number in UInt64(1)...5 {
-            _ = try await engine.commit(StoreFixture.transaction([StoreFixture.insert(number), StoreFixture.insert(number + 10)]))
+            _ = try await engine.commit(
+                StoreFixture.transaction([StoreFixture.insert(number), StoreFixture.insert(number + 10)]))
             ends.append(try logSize(directory))
         }
         try await engine.close()

@@ -20,11 +20,15 @@ import Testing
 
     /// Every operation with every fault that can strike it (opening a store writes nothing, it truncates).
     static let cases: [(Operation, FaultInjectingFileIO.Fault)] =
-        [Operation.commit, .compaction].flatMap { operation in FaultInjectingFileIO.Fault.allCases.map { (operation, $0) } }
+        [Operation.commit, .compaction].flatMap { operation in
+            FaultInjectingFileIO.Fault.allCases.map { (operation, $0) }
+        }
         + [(.openWithTornTail, .ioError), (.openWithTornTail, .failedSync)]
 
     @Test(arguments: cases)
-    func everyFailedCallLeavesTheStoreBeforeOrAfter(_ operation: Operation, _ fault: FaultInjectingFileIO.Fault) async throws {
+    func everyFailedCallLeavesTheStoreBeforeOrAfter(_ operation: Operation, _ fault: FaultInjectingFileIO.Fault)
+        async throws
+    {
         let seeded = try await seededStore()
         let (before, after) = try await outcomes(of: operation, on: seeded)
         var call = 1
@@ -63,7 +67,9 @@ import Testing
         let engine = try FileEngine(directory: directory, options: StoreFixture.options, io: io)
         try await engine.register([StoreFixture.schema])
         io.arm(.failedSync, atCall: 1)
-        await #expect(throws: StorageError.self) { try await engine.commit(StoreFixture.transaction([StoreFixture.insert(1)])) }
+        await #expect(throws: StorageError.self) {
+            try await engine.commit(StoreFixture.transaction([StoreFixture.insert(1)]))
+        }
         io.disarm()
         let refusal = await #expect(throws: StorageError.self) {
             try await engine.commit(StoreFixture.transaction([StoreFixture.insert(2)]))
@@ -82,7 +88,8 @@ import Testing
         let directory = temporaryStorePath("seed")
         let engine = try await FileEngine.openFixture(directory)
         for number in UInt64(1)...4 {
-            _ = try await engine.commit(StoreFixture.transaction([StoreFixture.insert(number), StoreFixture.insert(number + 100)]))
+            _ = try await engine.commit(
+                StoreFixture.transaction([StoreFixture.insert(number), StoreFixture.insert(number + 100)]))
         }
         try await engine.close()
         let log = directory + "/log-1"

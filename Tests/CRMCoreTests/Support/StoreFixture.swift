@@ -3,7 +3,8 @@ import Foundation
 
 /// A small entity for engine tests: items with a unique `sku` and an indexed `name`.
 enum StoreFixture {
-    static let schema = try! EntitySchema(name: "item", indexes: [IndexDefinition("sku", unique: true), IndexDefinition("name")])
+    static let schema = try! EntitySchema(
+        name: "item", indexes: [IndexDefinition("sku", unique: true), IndexDefinition("name")])
     static let principal = try! Principal("test")
     /// Options with a clock that stands still, so that two runs of the same commits store the same times.
     static let options = FileEngineOptions(clock: ManualWallClock(Date(timeIntervalSince1970: 1_750_000_000)))
@@ -17,7 +18,9 @@ enum StoreFixture {
     }
 
     static func update(_ number: UInt64, to name: String) -> WriteOperation {
-        .update(key(number), payload: Array(name.utf8), indexValues: ["sku": .string("sku-\(number)"), "name": .string(name)], expectedVersion: nil)
+        .update(
+            key(number), payload: Array(name.utf8),
+            indexValues: ["sku": .string("sku-\(number)"), "name": .string(name)], expectedVersion: nil)
     }
 
     static func payload(_ number: UInt64, size: Int) -> [UInt8] {
@@ -48,7 +51,9 @@ struct ObservedState: Equatable, CustomStringConvertible {
 
 extension FileEngine {
     /// Opens a store with the fixture schema registered.
-    static func openFixture(_ directory: String, options: FileEngineOptions = StoreFixture.options) async throws -> FileEngine {
+    static func openFixture(_ directory: String, options: FileEngineOptions = StoreFixture.options) async throws
+        -> FileEngine
+    {
         let engine = try await FileEngine.open(at: directory, options: options)
         try await engine.register([StoreFixture.schema])
         return engine

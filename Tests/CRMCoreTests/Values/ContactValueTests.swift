@@ -3,7 +3,9 @@ import Foundation
 import Testing
 
 @Suite struct EmailAddressTests {
-    @Test(arguments: ["ada@example.com", "Ada.Lovelace+crm@Example.CO.uk", "o'brien@example.ie", "jörg@exämple.de", "x@a-b.io"])
+    @Test(arguments: [
+        "ada@example.com", "Ada.Lovelace+crm@Example.CO.uk", "o'brien@example.ie", "jörg@exämple.de", "x@a-b.io",
+    ])
     func acceptsValidAddresses(_ text: String) throws {
         let email = try EmailAddress(" \(text) ")
         #expect(email.domain == email.domain.lowercased())
@@ -51,7 +53,9 @@ import Testing
         ("", "US"), ("+", "US"), ("4155550132", ""),
     ])
     func rejectsInvalidNumbersOnThePhoneField(_ text: String, _ region: String) {
-        let error = #expect(throws: ValidationError.self) { try PhoneNumber(text, defaultRegion: region.isEmpty ? nil : region) }
+        let error = #expect(throws: ValidationError.self) {
+            try PhoneNumber(text, defaultRegion: region.isEmpty ? nil : region)
+        }
         #expect(error?.fields == ["phone"])
     }
 
@@ -70,13 +74,15 @@ import Testing
     }
 
     @Test func postalAddressNormalizes() throws {
-        let address = try PostalAddress(streetLines: [" 10 Downing St ", ""], locality: "London", postalCode: "SW1A 2AA", countryCode: "gb")
+        let address = try PostalAddress(
+            streetLines: [" 10 Downing St ", ""], locality: "London", postalCode: "SW1A 2AA", countryCode: "gb")
         #expect(address.streetLines == ["10 Downing St"])
         #expect(address.countryCode == "GB")
     }
 
     @Test func personNameNeedsAGivenOrFamilyName() throws {
-        #expect(try PersonName(prefix: "Dr.", givenName: "Ada", familyName: "Lovelace").displayName == "Dr. Ada Lovelace")
+        #expect(
+            try PersonName(prefix: "Dr.", givenName: "Ada", familyName: "Lovelace").displayName == "Dr. Ada Lovelace")
         #expect(try PersonName(familyName: "Prince").displayName == "Prince")
         let error = #expect(throws: ValidationError.self) { try PersonName(givenName: " ", nickname: "Bell\u{7}") }
         #expect(error?.fields == ["nickname", "givenName"])
@@ -98,7 +104,9 @@ import Testing
         #expect(wrongOption?.fields == ["custom.tShirtSize"])
         #expect(throws: ValidationError.self) { try size.validate(.text("M")) }
         let owner = try CustomFieldDefinition(name: "owner", kind: .reference, referencedEntity: "contact")
-        #expect(throws: ValidationError.self) { try owner.validate(.reference(entity: "ticket", id: RecordID(high: 1, low: 1))) }
+        #expect(throws: ValidationError.self) {
+            try owner.validate(.reference(entity: "ticket", id: RecordID(high: 1, low: 1)))
+        }
         let bad = #expect(throws: ValidationError.self) { try CustomFieldDefinition(name: "1st", kind: .choice) }
         #expect(bad?.fields == ["name", "options"])
     }
@@ -116,7 +124,9 @@ import Testing
 
 @Suite struct IdentifierTests {
     @Test func stringFormRoundTripsAndSortsLikeTheValue() throws {
-        let generator = ULIDGenerator(clock: ManualWallClock(Date(timeIntervalSince1970: 1_700_000_000)), random: SeededRandomNumberGenerator(seed: 1))
+        let generator = ULIDGenerator(
+            clock: ManualWallClock(Date(timeIntervalSince1970: 1_700_000_000)),
+            random: SeededRandomNumberGenerator(seed: 1))
         let ids = (0..<500).map { _ in generator.next() }
         #expect(ids == ids.sorted(), "ids from one generator increase even within one millisecond")
         #expect(ids.map(\.string) == ids.map(\.string).sorted(), "the string form sorts like the value")

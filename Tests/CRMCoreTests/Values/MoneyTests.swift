@@ -119,7 +119,9 @@ import Testing
 
     @Test func rejectsBadRatesNamingEveryField() throws {
         var rates = ExchangeRateTable()
-        let error = #expect(throws: ValidationError.self) { try rates.add(from: .usd, to: .usd, rate: -1, effective: january) }
+        let error = #expect(throws: ValidationError.self) {
+            try rates.add(from: .usd, to: .usd, rate: -1, effective: january)
+        }
         #expect(error?.fields == ["to", "rate"])
     }
 }

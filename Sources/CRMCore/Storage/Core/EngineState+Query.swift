@@ -35,7 +35,8 @@ extension EngineState {
                 .invalidQuery, entity: schema.name, field: field, message: "is not an indexed field of \(schema.name)")
         }
         if let limit = query.limit, limit <= 0 {
-            throw StorageError(.invalidQuery, entity: schema.name, field: "limit", message: "must be positive, got \(limit)")
+            throw StorageError(
+                .invalidQuery, entity: schema.name, field: "limit", message: "must be positive, got \(limit)")
         }
         if let cursor = query.after, cursor.sort != query.sort || cursor.values.count != query.sort.count {
             throw StorageError(
@@ -62,7 +63,9 @@ extension EngineState {
             }
             return ids
         case .range(_, let lower, _):
-            index.forEachAscending(from: lower.map { SortedIndex.Entry(value: $0.value, id: RecordID(high: 0, low: 0)) }) {
+            index.forEachAscending(
+                from: lower.map { SortedIndex.Entry(value: $0.value, id: RecordID(high: 0, low: 0)) }
+            ) {
                 guard filter.isBelowUpperBound($0.value) else { return false }
                 ids.append($0.id)
                 return true

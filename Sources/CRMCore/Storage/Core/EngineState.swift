@@ -147,7 +147,8 @@ struct EngineState {
         guard let current else { throw StorageError(.notFound, key: key, message: "no such record") }
         if let expected, expected != current.version {
             throw StorageError(
-                .conflict, key: key, message: "expected version \(expected), found \(current.version); reread and retry")
+                .conflict, key: key, message: "expected version \(expected), found \(current.version); reread and retry"
+            )
         }
         return current
     }
@@ -182,7 +183,9 @@ struct EngineState {
             let holder =
                 pending.holder(of: value, field: definition.field, entity: record.key.entity)
                 .flatMap { $0 == record.key.id ? nil : $0 }
-                ?? committed.first { $0 != record.key.id && overlay[RecordKey(entity: record.key.entity, id: $0)] == nil }
+                ?? committed.first {
+                    $0 != record.key.id && overlay[RecordKey(entity: record.key.entity, id: $0)] == nil
+                }
             if let holder {
                 throw StorageError(
                     .uniqueViolation, key: record.key, field: definition.field,
@@ -203,7 +206,9 @@ private struct PendingUniqueValues {
     mutating func add(_ record: StoredRecord, schema: EntitySchema) {
         for definition in schema.indexes where definition.unique {
             let value = record.value(of: definition.field)
-            if value != .absent { holders[schema.name + "\u{0}" + definition.field, default: [:]][value] = record.key.id }
+            if value != .absent {
+                holders[schema.name + "\u{0}" + definition.field, default: [:]][value] = record.key.id
+            }
         }
     }
 

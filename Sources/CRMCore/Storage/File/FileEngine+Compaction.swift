@@ -26,7 +26,8 @@ extension FileEngine {
                         let log = try io.openFile(path)
                         do throws(IOFailure) {
                             try io.truncate(log, to: 0, path: path)
-                            try io.write(FileFormat.header(kind: .log, generation: generation), to: log, at: 0, path: path)
+                            try io.write(
+                                FileFormat.header(kind: .log, generation: generation), to: log, at: 0, path: path)
                             try io.sync(log, path: path)
                             try io.syncDirectory(directory)
                         } catch {

@@ -48,7 +48,8 @@ public final class FileEngine: StorageEngine {
     }
 
     /// Opens the store in `directory`, creating it if needed, and takes its write lock.
-    public static func open(at directory: String, options: FileEngineOptions = FileEngineOptions()) async throws(StorageError)
+    public static func open(at directory: String, options: FileEngineOptions = FileEngineOptions())
+        async throws(StorageError)
         -> FileEngine
     {
         try FileEngine(directory: directory, options: options, io: PosixFileIO())
@@ -93,7 +94,8 @@ public final class FileEngine: StorageEngine {
             do throws(IOFailure) {
                 if loaded.logBytes == nil {
                     try io.truncate(log, to: 0, path: logPath)
-                    try io.write(FileFormat.header(kind: .log, generation: loaded.generation), to: log, at: 0, path: logPath)
+                    try io.write(
+                        FileFormat.header(kind: .log, generation: loaded.generation), to: log, at: 0, path: logPath)
                     try io.sync(log, path: logPath)
                     try io.syncDirectory(directory)
                 } else if loaded.logValidEnd != loaded.logBytes {

@@ -54,7 +54,9 @@ enum FileFormat {
             guard version == FileFormat.version else {
                 throw StorageError(
                     .unsupportedFormat,
-                    message: "\(path) has format version \(version); this version of the SDK reads version \(FileFormat.version)")
+                    message:
+                        "\(path) has format version \(version); this version of the SDK reads version \(FileFormat.version)"
+                )
             }
             guard fileKind == kind.rawValue else {
                 throw StorageError(.corrupted, message: "\(path) is not a \(kind) file (offset 8)")

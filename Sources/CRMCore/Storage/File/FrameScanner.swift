@@ -22,7 +22,9 @@ struct FrameScanner {
         var offset = start
         while offset < bytes.count {
             guard let body = Self.frame(in: bytes, at: offset) else {
-                ending = Self.hasValidFrame(in: bytes, after: offset) ? .corrupted(offset: offset) : .tornTail(offset: offset)
+                ending =
+                    Self.hasValidFrame(in: bytes, after: offset)
+                    ? .corrupted(offset: offset) : .tornTail(offset: offset)
                 return
             }
             bodies.append(body)

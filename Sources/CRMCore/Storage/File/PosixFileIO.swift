@@ -99,7 +99,9 @@ struct PosixFileIO: FileIO {
     }
 
     func list(_ directory: String) throws(IOFailure) -> [String] {
-        guard let stream = opendir(directory) else { throw IOFailure(operation: "opendir", path: directory, code: errno) }
+        guard let stream = opendir(directory) else {
+            throw IOFailure(operation: "opendir", path: directory, code: errno)
+        }
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {

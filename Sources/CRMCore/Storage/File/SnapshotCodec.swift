@@ -95,12 +95,17 @@ enum SnapshotCodec {
             }
             var reader = ByteReader(bytes, from: body.lowerBound, to: body.upperBound)
             do {
-                guard !finished, let tag = Tag(rawValue: try reader.readByte()) else { throw damaged("unexpected frame") }
+                guard !finished, let tag = Tag(rawValue: try reader.readByte()) else {
+                    throw damaged("unexpected frame")
+                }
                 switch tag {
                 case .begin:
                     guard expected == nil else { throw damaged("a second begin frame") }
                     _ = try reader.readVarint()
-                    expected = (Int(truncatingIfNeeded: try reader.readVarint()), Int(truncatingIfNeeded: try reader.readVarint()))
+                    expected = (
+                        Int(truncatingIfNeeded: try reader.readVarint()),
+                        Int(truncatingIfNeeded: try reader.readVarint())
+                    )
                 case .records:
                     guard expected != nil else { throw damaged("records before the begin frame") }
                     let entity = try reader.readString()
@@ -118,16 +123,20 @@ enum SnapshotCodec {
                     for _ in 0..<count {
                         let sequence = try reader.readVarint()
                         let key = RecordKey(entity: try reader.readString(), id: try reader.readRecordID())
-                        guard let kind = ChangeKind(rawValue: try reader.readByte()) else { throw damaged("unknown change kind") }
+                        guard let kind = ChangeKind(rawValue: try reader.readByte()) else {
+                            throw damaged("unknown change kind")
+                        }
                         let version = try reader.readVarint()
                         let principal = Principal(unchecked: try reader.readString())
                         feed.append(
-                            Change(sequence: sequence, key: key, kind: kind, version: version, principal: principal,
+                            Change(
+                                sequence: sequence, key: key, kind: kind, version: version, principal: principal,
                                 committedAt: try reader.readDate()))
                     }
                 case .end:
                     guard let expected, expected.records == Int(truncatingIfNeeded: try reader.readVarint()),
-                        expected.changes == Int(truncatingIfNeeded: try reader.readVarint()), expected.records == records,
+                        expected.changes == Int(truncatingIfNeeded: try reader.readVarint()),
+                        expected.records == records,
                         expected.changes == feed.count
                     else { throw damaged("the counts do not match the content") }
                     finished = true
@@ -145,7 +154,9 @@ enum SnapshotCodec {
         return state
     }
 
-    private static func readRecord(entity: String, _ reader: inout ByteReader) throws(ByteReader.Truncated) -> StoredRecord {
+    private static func readRecord(entity: String, _ reader: inout ByteReader) throws(ByteReader.Truncated)
+        -> StoredRecord
+    {
         let id = try reader.readRecordID()
         let version = try reader.readVarint()
         let createdAt = try reader.readDate()

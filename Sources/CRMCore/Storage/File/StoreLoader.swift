@@ -29,7 +29,8 @@ struct StoreLoader {
             snapshotBytes = bytes.count
             generation = try FileFormat.readHeader(bytes, kind: .snapshot, path: path)
             let scanner = FrameScanner(bytes)
-            if case .clean = scanner.ending {} else {
+            if case .clean = scanner.ending {
+            } else {
                 throw StorageError(.corrupted, message: "\(path) is damaged at offset \(scanner.validEnd)")
             }
             state = try SnapshotCodec.read(bytes, bodies: scanner.bodies, path: path)
@@ -39,7 +40,8 @@ struct StoreLoader {
         if let unexpected = newer.min() {
             throw StorageError(
                 .corrupted,
-                message: "\(path(FileFormat.logName(unexpected))) is newer than the snapshot (generation \(generation))")
+                message: "\(path(FileFormat.logName(unexpected))) is newer than the snapshot (generation \(generation))"
+            )
         }
         let logPath = path(FileFormat.logName(generation))
         guard names.contains(FileFormat.logName(generation)) else {
@@ -73,7 +75,9 @@ struct StoreLoader {
             if let first = plan.changes.first, first.sequence != state.lastSequence + 1 {
                 throw StorageError(
                     .corrupted,
-                    message: "\(logPath) continues at sequence \(first.sequence) after \(state.lastSequence) (offset \(offset))")
+                    message:
+                        "\(logPath) continues at sequence \(first.sequence) after \(state.lastSequence) (offset \(offset))"
+                )
             }
             state.apply(plan)
         }

@@ -60,7 +60,8 @@ private struct VerificationRun {
 
     mutating func compare(_ loaded: StoreLoader.Loaded, with state: EngineState) {
         if loaded.state.feed != state.feed {
-            problems.append("the change feed on disk (\(loaded.state.feed.count)) differs from memory (\(state.feed.count))")
+            problems.append(
+                "the change feed on disk (\(loaded.state.feed.count)) differs from memory (\(state.feed.count))")
         }
         let entities = Set(loaded.state.tables.keys).union(state.tables.keys)
         for entity in entities.sorted() {
