@@ -1,5 +1,5 @@
 public import CRMCore
-public import Foundation
+import Foundation
 
 /// The small domain every conformance check writes: people with typed indexed fields and notes about them.
 public enum ConformanceFixture {

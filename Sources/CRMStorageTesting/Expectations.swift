@@ -1,4 +1,4 @@
-public import CRMCore
+import CRMCore
 
 /// The assertions of the kit: each throws a ``ConformanceFailure`` instead of recording an issue, so the
 /// kit works under any test framework.

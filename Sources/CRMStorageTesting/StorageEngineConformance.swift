@@ -1,6 +1,6 @@
 public import CRMCore
 
-/// The conformance kit for ``StorageEngine`` implementations: every check the reference engines pass.
+/// The conformance kit for `StorageEngine` implementations: every check the reference engines pass.
 ///
 /// Build it from a factory that returns a fresh, empty engine, and, if the engine persists, a function that
 /// closes an engine and opens the same storage again. Then run everything, or one area at a time:
