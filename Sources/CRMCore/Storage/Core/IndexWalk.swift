@@ -1,7 +1,7 @@
 /// The fast query path: walk one index in result order and stop once the page is full.
 ///
-/// Applies when the query sorts by at most one field and any filter that bounds the walk is on that same
-/// field (or there are no filters on other terms that need collecting first). The index's own order,
+/// Applies when the query sorts by at most one field and either has no filters or has a filter on that same
+/// field that bounds the walk (and no equality or `in` filter on another field that would find fewer records). The index's own order,
 /// value then id, is exactly the result order, ascending or reversed.
 struct IndexWalk {
     private let field: String?
@@ -16,8 +16,9 @@ struct IndexWalk {
             if case .isIn = filter { return false }
             return filter.field == sortField
         }
-        let otherSelective = query.filters.contains { $0.field != sortField && $0.selectivityRank <= 1 }
-        if otherSelective { return nil }
+        // Walking pays only when a filter bounds the walk, or when there is nothing to filter by index.
+        if !query.filters.isEmpty && boundingFilters.isEmpty { return nil }
+        if query.filters.contains(where: { $0.field != sortField && $0.selectivityRank <= 1 }) { return nil }
         if !ascending, boundingFilters.contains(where: { if case .prefix = $0 { true } else { false } }) { return nil }
         self.field = sortField
         self.ascending = ascending
