@@ -9,7 +9,9 @@ enum ContactWorkload {
             IndexDefinition("lifetimeValue"),
         ])
     static let principal = try! Principal("benchmark")
-    private static let familyNames = ["Lovelace", "Hopper", "Turing", "Johnson", "Hamilton", "Liskov", "Knuth", "Ritchie"]
+    private static let familyNames = [
+        "Lovelace", "Hopper", "Turing", "Johnson", "Hamilton", "Liskov", "Knuth", "Ritchie",
+    ]
     private static let cities = ["London", "Berlin", "Paris", "Tokyo", "Austin", "Lagos", "Lima", "Oslo"]
 
     static func id(_ number: Int) -> RecordID {

@@ -44,7 +44,9 @@ func padded(_ text: String, _ width: Int, right: Bool = false) -> String {
 
 func printHeader(_ title: String) {
     emit("\n\(title)")
-    emit(padded("workload", 50) + padded("per op", 14, right: true) + padded("throughput", 16, right: true) + "   target")
+    emit(
+        padded("workload", 50) + padded("per op", 14, right: true) + padded("throughput", 16, right: true) + "   target"
+    )
 }
 
 /// Writes a line to standard output at once, unbuffered, so progress shows while a long run goes on.

@@ -2,13 +2,21 @@
 //
 //   swift run -c release crm-benchmarks            1,000,000 records in the large store
 //   swift run -c release crm-benchmarks --quick    100,000 records, for a fast look
+//   ... --keep <directory>                          write the stores there and keep them
+//   crm-benchmarks --open <store> <records>        open a kept store in a fresh process and measure it
 import CRMCore
 import Foundation
 
-let quick = CommandLine.arguments.contains("--quick")
-let root = FileManager.default.temporaryDirectory.appendingPathComponent("crm-bench-\(UUID().uuidString)").path
+let arguments = CommandLine.arguments
+if arguments.count == 4, arguments[1] == "--open", let count = Int(arguments[3]) {
+    try await Workloads.measureOpen(path: arguments[2], count: count)
+    exit(0)
+}
+let quick = arguments.contains("--quick")
+let keep = arguments.firstIndex(of: "--keep").map { arguments[$0 + 1] }
+let root = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("crm-bench-\(UUID().uuidString)").path
 try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: root) }
+defer { if keep == nil { try? FileManager.default.removeItem(atPath: root) } }
 
 emit("swift-crm storage benchmarks, \(ProcessInfo.processInfo.activeProcessorCount) cores, release build")
 if case .insert(_, let payload, let values) = ContactWorkload.insert(123_456) {

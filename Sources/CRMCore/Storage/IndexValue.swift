@@ -46,7 +46,7 @@ public enum IndexValue: Sendable, Hashable, Comparable, CustomStringConvertible 
         case (.bool(let a), .bool(let b)): a == b
         case (.integer(let a), .integer(let b)): a == b
         case (.double(let a), .double(let b)): a == b
-        case (.string(let a), .string(let b)): a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): UTF8Order.compare(a, b) == 0
         case (.date(let a), .date(let b)): a == b
         default: false
         }
@@ -67,13 +67,19 @@ public enum IndexValue: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The total order described on the type.
     public static func < (lhs: IndexValue, rhs: IndexValue) -> Bool {
+        compare(lhs, rhs) < 0
+    }
+
+    /// -1, 0 or 1 as `lhs` sorts before, with or after `rhs`: one pass for both equality and order.
+    static func compare(_ lhs: IndexValue, _ rhs: IndexValue) -> Int {
         switch (lhs, rhs) {
-        case (.bool(let a), .bool(let b)): !a && b
-        case (.integer(let a), .integer(let b)): a < b
-        case (.double(let a), .double(let b)): a < b
-        case (.string(let a), .string(let b)): a.utf8.lexicographicallyPrecedes(b.utf8)
-        case (.date(let a), .date(let b)): a < b
-        default: lhs.rank < rhs.rank
+        case (.absent, .absent): return 0
+        case (.bool(let a), .bool(let b)): return a == b ? 0 : (a ? 1 : -1)
+        case (.integer(let a), .integer(let b)): return a == b ? 0 : (a < b ? -1 : 1)
+        case (.double(let a), .double(let b)): return a == b ? 0 : (a < b ? -1 : 1)
+        case (.string(let a), .string(let b)): return UTF8Order.compare(a, b)
+        case (.date(let a), .date(let b)): return a == b ? 0 : (a < b ? -1 : 1)
+        default: return lhs.rank < rhs.rank ? -1 : 1
         }
     }
 

@@ -20,7 +20,7 @@ extension EngineState {
             if let cursor = query.after {
                 matches = matches.filter { order.isAfter($0, cursor: cursor) }
             }
-            records = matches.sorted(by: order.precedes)
+            records = matches.count > 1 ? matches.sorted(by: order.precedes) : matches
         }
         guard records.count > limit else { return QueryPage(records: records, next: nil) }
         records.removeSubrange(limit...)
@@ -46,8 +46,8 @@ extension EngineState {
 
     /// Ids that may match, from the index of the most selective filter, or every id.
     private func candidates(for query: RecordQuery, table: EntityTable) -> [RecordID] {
-        let ranked = query.filters.sorted { $0.selectivityRank < $1.selectivityRank }
-        guard let filter = ranked.first, let index = table.indexes[filter.field] else {
+        let mostSelective = query.filters.min { $0.selectivityRank < $1.selectivityRank }
+        guard let filter = mostSelective, let index = table.indexes[filter.field] else {
             return Array(table.records.keys)
         }
         var ids: [RecordID] = []

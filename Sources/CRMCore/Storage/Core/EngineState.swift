@@ -14,12 +14,19 @@ struct EngineState {
     mutating func restoreFeed(_ changes: [Change]) {
         feed = changes
     }
+
+    /// The registered schemas, by entity name.
+    var schemas: [EntitySchema] { tables.values.compactMap(\.schema).sorted { $0.name < $1.name } }
+
     var recordCount: Int { tables.values.reduce(0) { $0 + $1.records.count } }
 
     // MARK: Schemas
 
-    mutating func register(_ schemas: [EntitySchema]) throws(StorageError) {
+    /// Declares schemas; returns those that were new or changed (and so re-indexed).
+    @discardableResult
+    mutating func register(_ schemas: [EntitySchema]) throws(StorageError) -> [EntitySchema] {
         var updated = tables
+        var changed: [EntitySchema] = []
         for schema in schemas {
             var table = updated[schema.name] ?? EntityTable(schema: nil)
             guard table.schema != schema else { continue }
@@ -33,8 +40,10 @@ struct EngineState {
                 }
             }
             updated[schema.name] = table
+            changed.append(schema)
         }
         tables = updated
+        return changed
     }
 
     private static func firstDuplicate(in table: EntityTable, field: String) -> SortedIndex.Entry? {
@@ -85,9 +94,17 @@ struct EngineState {
         var changes: [Change] = []
         var pendingUnique = PendingUniqueValues()
         var sequence = lastSequence
+        var lastSchema: EntitySchema?
         for operation in transaction.operations {
             let key = operation.key
-            let schema = try schema(key.entity)
+            // Batches usually write one entity: look its schema up once.
+            let schema: EntitySchema
+            if let lastSchema, lastSchema.name == key.entity {
+                schema = lastSchema
+            } else {
+                schema = try self.schema(key.entity)
+            }
+            lastSchema = schema
             let current: StoredRecord? = overlay[key] ?? tables[key.entity]?.records[key.id]
             let after: StoredRecord?
             let kind: ChangeKind
@@ -197,27 +214,31 @@ struct EngineState {
 
 /// The unique-index values written so far by the transaction being planned.
 private struct PendingUniqueValues {
-    private var holders: [String: [IndexValue: RecordID]] = [:]
+    private struct Slot: Hashable {
+        var entity: String
+        var field: String
+        var value: IndexValue
+    }
+
+    private var holders: [Slot: RecordID] = [:]
 
     func holder(of value: IndexValue, field: String, entity: String) -> RecordID? {
-        holders[entity + "\u{0}" + field]?[value]
+        holders.isEmpty ? nil : holders[Slot(entity: entity, field: field, value: value)]
     }
 
     mutating func add(_ record: StoredRecord, schema: EntitySchema) {
         for definition in schema.indexes where definition.unique {
             let value = record.value(of: definition.field)
             if value != .absent {
-                holders[schema.name + "\u{0}" + definition.field, default: [:]][value] = record.key.id
+                holders[Slot(entity: schema.name, field: definition.field, value: value)] = record.key.id
             }
         }
     }
 
     mutating func remove(_ record: StoredRecord, schema: EntitySchema) {
         for definition in schema.indexes where definition.unique {
-            let slot = schema.name + "\u{0}" + definition.field
-            if holders[slot]?[record.value(of: definition.field)] == record.key.id {
-                holders[slot]?[record.value(of: definition.field)] = nil
-            }
+            let slot = Slot(entity: schema.name, field: definition.field, value: record.value(of: definition.field))
+            if holders[slot] == record.key.id { holders[slot] = nil }
         }
     }
 }

@@ -10,6 +10,46 @@ struct EntityTable {
         self.schema = schema
     }
 
+    /// Builds every index from records already in index order (as a snapshot stores them) without sorting.
+    ///
+    /// `records` is in id order; `orders[field]` lists positions in `records` in the order of that field's
+    /// index. A field without a complete order is indexed by sorting.
+    init(schema: EntitySchema?, recordsByID records: [StoredRecord], orders: [String: [Int]]) {
+        self.schema = schema
+        let fields = schema?.indexes.map(\.field) ?? []
+        // The id dictionary, the id order and each field's index are independent: build them on all cores.
+        let parts = try! parallelMap(fields.count + 1) { part -> IndexPart in
+            guard part < fields.count else {
+                var byID: [RecordID: StoredRecord] = [:]
+                byID.reserveCapacity(records.count)
+                for record in records { byID[record.key.id] = record }
+                return .records(byID)
+            }
+            let field = fields[part]
+            if let order = orders[field], order.count == records.count {
+                return .index(
+                    SortedIndex(
+                        sorted: order.map {
+                            SortedIndex.Entry(value: records[$0].value(of: field), id: records[$0].key.id)
+                        }))
+            }
+            return .index(
+                SortedIndex(unsorted: records.map { SortedIndex.Entry(value: $0.value(of: field), id: $0.key.id) }))
+        }
+        for (position, part) in parts.enumerated() {
+            switch part {
+            case .records(let byID): self.records = byID
+            case .index(let index): indexes[fields[position]] = index
+            }
+        }
+        primary = SortedIndex(sorted: records.map { SortedIndex.Entry(value: .absent, id: $0.key.id) })
+    }
+
+    private enum IndexPart: Sendable {
+        case records([RecordID: StoredRecord])
+        case index(SortedIndex)
+    }
+
     /// Rebuilds every index from the stored index values, as after registering a changed schema.
     mutating func reindex() {
         primary = SortedIndex(unsorted: records.keys.map { SortedIndex.Entry(value: .absent, id: $0) })

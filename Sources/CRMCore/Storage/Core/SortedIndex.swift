@@ -6,8 +6,8 @@ struct SortedIndex {
         var id: RecordID
 
         static func < (lhs: Entry, rhs: Entry) -> Bool {
-            if lhs.value == rhs.value { return lhs.id < rhs.id }
-            return lhs.value < rhs.value
+            let order = IndexValue.compare(lhs.value, rhs.value)
+            return order == 0 ? lhs.id < rhs.id : order < 0
         }
     }
 
@@ -18,7 +18,11 @@ struct SortedIndex {
 
     /// Builds the index from unordered entries in one sort.
     init(unsorted entries: [Entry]) {
-        let sorted = entries.sorted(by: <)
+        self.init(sorted: entries.sorted(by: <))
+    }
+
+    /// Builds the index from entries already in ascending order.
+    init(sorted: [Entry]) {
         var start = 0
         while start < sorted.count {
             let end = min(start + Self.chunkCapacity / 2, sorted.count)
@@ -28,6 +32,9 @@ struct SortedIndex {
     }
 
     var count: Int { chunks.reduce(0) { $0 + $1.count } }
+
+    /// Every entry in ascending order.
+    var entries: [Entry] { Array(chunks.joined()) }
 
     mutating func insert(_ value: IndexValue, _ id: RecordID) {
         let entry = Entry(value: value, id: id)

@@ -114,12 +114,19 @@ public final class FileEngine: StorageEngine {
 
     // MARK: StorageEngine
 
-    /// Declares entity types; see ``StorageEngine/register(_:)``. Schemas are not stored: register them
-    /// after every open, before the first query.
+    /// Declares entity types; see ``StorageEngine/register(_:)``.
+    ///
+    /// The store keeps its schemas: a reopened store has its indexes ready, and registering the same
+    /// schemas again costs nothing. A new or changed schema is written to the log and synced first.
     public func register(_ schemas: [EntitySchema]) async throws(StorageError) {
         try core.withLock { core throws(StorageError) in
-            try core.checkOpen(directory)
-            try core.state.register(schemas)
+            try core.checkWritable(directory)
+            var updated = core.state
+            let changed = try updated.register(schemas)
+            guard !changed.isEmpty else { return }
+            try append(FileFormat.frame(SchemaCodec.encode(changed)), to: &core)
+            try syncLocked(&core)
+            core.state = updated
         }
     }
 
@@ -233,6 +240,9 @@ public final class FileEngine: StorageEngine {
     }
 
     /// One sync of the current log; returns the logical position it covers. Called by group commit.
+    ///
+    /// The sync runs outside the core lock, so commits go on appending while it waits for the disk; the
+    /// file switch lock keeps compaction and close from swapping the descriptor meanwhile.
     fileprivate func syncLog() throws(StorageError) -> Int {
         try fileSwitch.withLock { _ throws(StorageError) -> Int in
             let (log, end, generation, isOpen, failure) = core.withLock {
@@ -243,13 +253,24 @@ public final class FileEngine: StorageEngine {
             do throws(IOFailure) {
                 try io.sync(log, path: logPath(generation))
             } catch {
-                let failure = StorageError(
-                    .readOnly,
-                    message: "syncing the log failed (\(error)); the store refuses writes until reopened")
-                core.withLock { $0.failure = failure }
+                core.withLock { $0.failure = Self.syncFailure(error) }
                 throw error.storageError
             }
             return end
+        }
+    }
+
+    private static func syncFailure(_ error: IOFailure) -> StorageError {
+        StorageError(.readOnly, message: "syncing the log failed (\(error)); the store refuses writes until reopened")
+    }
+
+    /// Syncs the log while the caller holds the core lock; a failure makes the store refuse writes.
+    private func syncLocked(_ core: inout Core) throws(StorageError) {
+        do throws(IOFailure) {
+            try io.sync(core.log, path: logPath(core.generation))
+        } catch {
+            core.failure = Self.syncFailure(error)
+            throw error.storageError
         }
     }
 }

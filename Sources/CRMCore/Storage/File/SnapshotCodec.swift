@@ -2,15 +2,18 @@ import Foundation
 
 /// Writes every record and change of a state as snapshot frames, and reads them back.
 ///
-/// Frames: a begin frame (last sequence, record count, change count), record frames (one entity each,
-/// at most about 1 MiB of records), change frames, and an end frame repeating the counts, so that a
-/// snapshot missing frames is recognized as damaged.
+/// Frames: a begin frame (last sequence, record count, change count), the registered schemas, record
+/// frames (one entity each, records in id order, at most about 1 MiB each), index-order frames (for each
+/// indexed field, the positions of the entity's records in that index's order, so that opening rebuilds
+/// indexes without sorting), change frames, and an end frame repeating the counts, so that a snapshot
+/// missing frames is recognized as damaged.
 enum SnapshotCodec {
     private enum Tag: UInt8 {
         case begin = 2
         case records = 3
         case changes = 4
         case end = 5
+        case order = 7
     }
 
     private static let frameBudget = 1 << 20
@@ -25,7 +28,9 @@ enum SnapshotCodec {
         begin.writeVarint(UInt64(state.recordCount))
         begin.writeVarint(UInt64(changes.count))
         frames.append(FileFormat.frame(begin.bytes))
+        frames.append(FileFormat.frame(SchemaCodec.encode(state.schemas)))
         for (entity, table) in state.tables.sorted(by: { $0.key < $1.key }) {
+            let ids = table.primary.entries.map(\.id)
             var batch: [StoredRecord] = []
             var size = 0
             func flush() {
@@ -39,12 +44,14 @@ enum SnapshotCodec {
                 batch.removeAll(keepingCapacity: true)
                 size = 0
             }
-            for record in table.records.values {
+            for id in ids {
+                let record = table.records[id]!
                 batch.append(record)
                 size += record.payload.count + 128
                 if size >= frameBudget { flush() }
             }
             flush()
+            frames += orderFrames(entity: entity, table: table, ids: ids)
         }
         for start in stride(from: 0, to: changes.count, by: 16_384) {
             var writer = ByteWriter()
@@ -70,6 +77,24 @@ enum SnapshotCodec {
         return frames
     }
 
+    /// For each indexed field, the positions (in id order) of the records in the index's order.
+    private static func orderFrames(entity: String, table: EntityTable, ids: [RecordID]) -> [[UInt8]] {
+        guard let schema = table.schema, !ids.isEmpty else { return [] }
+        var position: [RecordID: Int] = [:]
+        position.reserveCapacity(ids.count)
+        for (index, id) in ids.enumerated() { position[id] = index }
+        return schema.indexes.compactMap { definition in
+            guard let index = table.indexes[definition.field] else { return nil }
+            var writer = ByteWriter(capacity: ids.count * 3 + 64)
+            writer.writeByte(Tag.order.rawValue)
+            writer.writeString(entity)
+            writer.writeString(definition.field)
+            writer.writeVarint(UInt64(ids.count))
+            for entry in index.entries { writer.writeVarint(UInt64(position[entry.id]!)) }
+            return FileFormat.frame(writer.bytes)
+        }
+    }
+
     private static func writeRecord(_ record: StoredRecord, to writer: inout ByteWriter) {
         writer.writeRecordID(record.key.id)
         writer.writeVarint(record.version)
@@ -81,77 +106,135 @@ enum SnapshotCodec {
         RecordCodec.writeIndexValues(record.indexValues, to: &writer)
     }
 
+    /// One decoded snapshot frame.
+    private enum Frame: Sendable {
+        case begin(records: Int, changes: Int)
+        case schemas([EntitySchema])
+        case records(entity: String, [StoredRecord])
+        case order(entity: String, field: String, [Int])
+        case changes([Change])
+        case end(records: Int, changes: Int)
+    }
+
     /// Rebuilds the state from the frame bodies of a snapshot file; throws with the damaged frame's offset.
+    ///
+    /// Frames are decoded on all cores, then assembled in file order; indexes come from the stored orders.
     static func read(_ bytes: [UInt8], bodies: [Range<Int>], path: String) throws(StorageError) -> EngineState {
-        var state = EngineState()
-        var expected: (records: Int, changes: Int)?
-        var records = 0
+        let frames: [Frame]
+        do {
+            frames = try parallelMap(bodies.count) { index in try decodeFrame(bytes, body: bodies[index], path: path) }
+        } catch {
+            throw error as! StorageError
+        }
+        func damaged(_ index: Int, _ reason: String) -> StorageError {
+            let offset = bodies[index].lowerBound - FileFormat.frameHeaderSize
+            return StorageError(.corrupted, message: "\(path) is damaged at offset \(offset): \(reason)")
+        }
+        guard case .begin(let expectedRecords, let expectedChanges) = frames.first else {
+            throw StorageError(.corrupted, message: "\(path) does not start with a begin frame")
+        }
+        var schemas: [String: EntitySchema] = [:]
+        var records: [String: [StoredRecord]] = [:]
+        var orders: [String: [String: [Int]]] = [:]
         var feed: [Change] = []
         var finished = false
-        for body in bodies {
-            let offset = body.lowerBound - FileFormat.frameHeaderSize
-            func damaged(_ reason: String) -> StorageError {
-                StorageError(.corrupted, message: "\(path) is damaged at offset \(offset): \(reason)")
-            }
-            var reader = ByteReader(bytes, from: body.lowerBound, to: body.upperBound)
-            do {
-                guard !finished, let tag = Tag(rawValue: try reader.readByte()) else {
-                    throw damaged("unexpected frame")
+        for (index, frame) in frames.enumerated().dropFirst() {
+            guard !finished else { throw damaged(index, "a frame after the end frame") }
+            switch frame {
+            case .begin:
+                throw damaged(index, "a second begin frame")
+            case .schemas(let decoded):
+                for schema in decoded { schemas[schema.name] = schema }
+            case .records(let entity, let batch):
+                records[entity, default: []] += batch
+            case .order(let entity, let field, let order):
+                let total = records[entity]?.count ?? 0
+                guard order.count == total, order.allSatisfy({ $0 < total }) else {
+                    throw damaged(index, "an index order that does not match the records")
                 }
-                switch tag {
-                case .begin:
-                    guard expected == nil else { throw damaged("a second begin frame") }
-                    _ = try reader.readVarint()
-                    expected = (
-                        Int(truncatingIfNeeded: try reader.readVarint()),
-                        Int(truncatingIfNeeded: try reader.readVarint())
-                    )
-                case .records:
-                    guard expected != nil else { throw damaged("records before the begin frame") }
-                    let entity = try reader.readString()
-                    let count = try reader.readLength()
-                    var table = state.tables[entity] ?? EntityTable(schema: nil)
-                    table.records.reserveCapacity(table.records.count + count)
-                    for _ in 0..<count {
-                        let record = try readRecord(entity: entity, &reader)
-                        table.records[record.key.id] = record
-                    }
-                    records += count
-                    state.tables[entity] = table
-                case .changes:
-                    let count = try reader.readLength()
-                    for _ in 0..<count {
-                        let sequence = try reader.readVarint()
-                        let key = RecordKey(entity: try reader.readString(), id: try reader.readRecordID())
-                        guard let kind = ChangeKind(rawValue: try reader.readByte()) else {
-                            throw damaged("unknown change kind")
-                        }
-                        let version = try reader.readVarint()
-                        let principal = Principal(unchecked: try reader.readString())
-                        feed.append(
-                            Change(
-                                sequence: sequence, key: key, kind: kind, version: version, principal: principal,
-                                committedAt: try reader.readDate()))
-                    }
-                case .end:
-                    guard let expected, expected.records == Int(truncatingIfNeeded: try reader.readVarint()),
-                        expected.changes == Int(truncatingIfNeeded: try reader.readVarint()),
-                        expected.records == records,
-                        expected.changes == feed.count
-                    else { throw damaged("the counts do not match the content") }
-                    finished = true
+                orders[entity, default: [:]][field] = order
+            case .changes(let changes):
+                feed += changes
+            case .end(let records, let changes):
+                guard records == expectedRecords, changes == expectedChanges else {
+                    throw damaged(index, "the end frame's counts differ from the begin frame's")
                 }
-                guard reader.isAtEnd else { throw damaged("trailing bytes in a frame") }
-            } catch let error as StorageError {
-                throw error
-            } catch {
-                throw damaged("a frame ends early")
+                finished = true
             }
         }
-        guard finished else { throw StorageError(.corrupted, message: "\(path) ends before its end frame") }
-        for entity in state.tables.keys { state.tables[entity]!.reindex() }
+        let recordCount = records.values.reduce(0) { $0 + $1.count }
+        guard finished, recordCount == expectedRecords, feed.count == expectedChanges else {
+            throw StorageError(.corrupted, message: "\(path) is incomplete: its counts do not match its content")
+        }
+        var state = EngineState()
+        for entity in Set(records.keys).union(schemas.keys) {
+            state.tables[entity] = EntityTable(
+                schema: schemas[entity], recordsByID: records[entity] ?? [], orders: orders[entity] ?? [:])
+        }
         state.restoreFeed(feed)
         return state
+    }
+
+    private static func decodeFrame(_ bytes: [UInt8], body: Range<Int>, path: String) throws(StorageError) -> Frame {
+        let offset = body.lowerBound - FileFormat.frameHeaderSize
+        func damaged(_ reason: String) -> StorageError {
+            StorageError(.corrupted, message: "\(path) is damaged at offset \(offset): \(reason)")
+        }
+        if bytes[body.lowerBound] == SchemaCodec.tag {
+            guard let schemas = try? SchemaCodec.decode(bytes, body: body) else { throw damaged("unreadable schemas") }
+            return .schemas(schemas)
+        }
+        var reader = ByteReader(bytes, from: body.lowerBound, to: body.upperBound)
+        do {
+            guard let tag = Tag(rawValue: try reader.readByte()) else { throw damaged("unknown frame") }
+            let frame: Frame
+            switch tag {
+            case .begin:
+                _ = try reader.readVarint()
+                frame = .begin(
+                    records: Int(truncatingIfNeeded: try reader.readVarint()),
+                    changes: Int(truncatingIfNeeded: try reader.readVarint()))
+            case .records:
+                let entity = try reader.readString()
+                var batch: [StoredRecord] = []
+                for _ in 0..<(try reader.readLength()) { batch.append(try readRecord(entity: entity, &reader)) }
+                frame = .records(entity: entity, batch)
+            case .order:
+                let entity = try reader.readString()
+                let field = try reader.readString()
+                var order: [Int] = []
+                for _ in 0..<(try reader.readLength()) {
+                    order.append(Int(truncatingIfNeeded: try reader.readVarint()))
+                }
+                frame = .order(entity: entity, field: field, order)
+            case .changes:
+                var changes: [Change] = []
+                for _ in 0..<(try reader.readLength()) {
+                    let sequence = try reader.readVarint()
+                    let key = RecordKey(entity: try reader.readString(), id: try reader.readRecordID())
+                    guard let kind = ChangeKind(rawValue: try reader.readByte()) else {
+                        throw damaged("unknown change kind")
+                    }
+                    let version = try reader.readVarint()
+                    let principal = Principal(unchecked: try reader.readString())
+                    changes.append(
+                        Change(
+                            sequence: sequence, key: key, kind: kind, version: version, principal: principal,
+                            committedAt: try reader.readDate()))
+                }
+                frame = .changes(changes)
+            case .end:
+                frame = .end(
+                    records: Int(truncatingIfNeeded: try reader.readVarint()),
+                    changes: Int(truncatingIfNeeded: try reader.readVarint()))
+            }
+            guard reader.isAtEnd else { throw damaged("trailing bytes in a frame") }
+            return frame
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw damaged("a frame ends early")
+        }
     }
 
     private static func readRecord(entity: String, _ reader: inout ByteReader) throws(ByteReader.Truncated)

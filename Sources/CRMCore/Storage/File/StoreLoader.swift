@@ -69,6 +69,11 @@ struct StoreLoader {
         }
         for body in scanner.bodies {
             let offset = body.lowerBound - FileFormat.frameHeaderSize
+            if bytes[body.lowerBound] == SchemaCodec.tag {
+                guard let schemas = try? SchemaCodec.decode(bytes, body: body), (try? state.register(schemas)) != nil
+                else { throw StorageError(.corrupted, message: "\(logPath) has unusable schemas at offset \(offset)") }
+                continue
+            }
             guard let plan = try? CommitCodec.decode(bytes, body: body) else {
                 throw StorageError(.corrupted, message: "\(logPath) has an unreadable commit at offset \(offset)")
             }

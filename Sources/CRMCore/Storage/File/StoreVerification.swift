@@ -23,7 +23,7 @@ extension FileEngine {
             try core.withLock { core throws(StorageError) in
                 try core.checkOpen(directory)
                 var result = Self.verifyFiles(in: directory, io: io)
-                guard result.problems.isEmpty, let loaded = result.loaded else { return result.report }
+                guard let loaded = result.loaded else { return result.report }
                 result.compare(loaded, with: core.state)
                 return result.report
             }
@@ -40,6 +40,7 @@ extension FileEngine {
             let loaded = try StoreLoader(directory: directory, io: io).load()
             var run = VerificationRun(loaded: loaded)
             if case .tornTail(let offset) = loaded.logEnding { run.tornTail = offset }
+            run.checkIndexes(of: loaded)
             return run
         } catch {
             var run = VerificationRun(loaded: nil)
@@ -69,6 +70,22 @@ private struct VerificationRun {
             let inMemory = state.tables[entity]?.records ?? [:]
             for id in Set(onDisk.keys).union(inMemory.keys) where onDisk[id] != inMemory[id] {
                 problems.append("record \(entity)/\(id) on disk differs from memory")
+            }
+        }
+    }
+
+    /// Checks that every index the files rebuild holds exactly the records' values, in order.
+    mutating func checkIndexes(of loaded: StoreLoader.Loaded) {
+        for (entity, table) in loaded.state.tables.sorted(by: { $0.key < $1.key }) {
+            for definition in table.schema?.indexes ?? [] {
+                let rebuilt = table.records.values.map {
+                    SortedIndex.Entry(value: $0.value(of: definition.field), id: $0.key.id)
+                }
+                let expected = SortedIndex(unsorted: rebuilt).entries
+                let actual = table.indexes[definition.field]?.entries ?? []
+                if !actual.elementsEqual(expected, by: { $0.id == $1.id && $0.value == $1.value }) {
+                    problems.append("the \(entity).\(definition.field) index stored in the snapshot is out of order")
+                }
             }
         }
     }

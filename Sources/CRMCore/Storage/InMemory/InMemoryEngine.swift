@@ -23,7 +23,7 @@ public final class InMemoryEngine: StorageEngine {
     /// Declares entity types; see ``StorageEngine/register(_:)``.
     public func register(_ schemas: [EntitySchema]) async throws(StorageError) {
         try checkOpen()
-        try state.withLock { state throws(StorageError) in try state.register(schemas) }
+        _ = try state.withLock { state throws(StorageError) in try state.register(schemas) }
     }
 
     /// Reads records by id.
