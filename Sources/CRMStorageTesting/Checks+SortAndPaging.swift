@@ -98,7 +98,7 @@ extension StorageEngineConformance {
         for value in ordered.reversed() {
             let key = ids.person()
             keys.insert(key, at: 0)
-            let values: [String: IndexValue] = value == .absent ? [:] : ["mixed": value]
+            let values: IndexValues = value == .absent ? [:] : ["mixed": value]
             try await engine.write([.insert(key, payload: [], indexValues: values)])
         }
         let existing = Set(try await engine.all(ConformanceFixture.person).map(\.key)).subtracting(keys)

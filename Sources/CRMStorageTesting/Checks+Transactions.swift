@@ -8,7 +8,7 @@ extension StorageEngineConformance {
         let ids = KitIDs()
         let alan = KitPerson(key: ids.person(), name: "Alan", email: "alan@example.com")
         let note = ids.note()
-        let noteValues: [String: IndexValue] = ["person": .string(alan.key.id.string), "rank": .integer(1)]
+        let noteValues: IndexValues = ["person": .string(alan.key.id.string), "rank": .integer(1)]
         let receipt = try await engine.write([alan.insert, .insert(note, payload: [1, 2, 3], indexValues: noteValues)])
         try expect.equal(receipt.versions.count, 2, "a transaction writes records of several entities")
         try expect.equal(

@@ -26,8 +26,8 @@ struct KitPerson {
 
     var payload: [UInt8] { Array("person:\(name):\(age)".utf8) }
 
-    var indexValues: [String: IndexValue] {
-        var values: [String: IndexValue] = [
+    var indexValues: IndexValues {
+        var values: IndexValues = [
             "name": .string(name), "age": .integer(age), "score": .double(score), "joined": .date(joined),
             "active": .bool(active),
         ]

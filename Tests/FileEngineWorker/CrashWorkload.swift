@@ -42,7 +42,7 @@ struct CrashWorkload {
             let account = UInt64.random(in: 1...40, using: &random)
             guard pending.insert(account).inserted else { continue }
             let key = Self.key(account)
-            let values: [String: IndexValue] = ["t": .integer(Int64(t))]
+            let values: IndexValues = ["t": .integer(Int64(t))]
             if !existing.contains(account) {
                 operations.append(.insert(key, payload: Self.payload(t: t, account: account), indexValues: values))
                 words.append("I\(account)")
@@ -58,7 +58,7 @@ struct CrashWorkload {
             }
         }
         let ledger = Self.key(0)
-        let ledgerValues: [String: IndexValue] = ["t": .integer(Int64(t))]
+        let ledgerValues: IndexValues = ["t": .integer(Int64(t))]
         operations.append(
             existing.contains(0)
                 ? .update(

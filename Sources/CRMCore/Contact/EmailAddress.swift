@@ -3,7 +3,7 @@
 /// Validation follows the dot-atom form of RFC 5322 §3.4.1 with the length limits of RFC 5321 §4.5.3.1
 /// (64 characters before the `@`, 254 in all, 63 per domain label); quoted local parts and address
 /// literals are refused, as nearly every mail provider does. The domain needs at least two labels.
-public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     /// The address as entered, trimmed, with the domain in lower case.
     public let address: String
 
@@ -59,21 +59,6 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
         if domain == "gmail.com" { local.removeAll { $0 == "." } }
         return local + "@" + domain
     }
-
-    /// Decodes and validates.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the address.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(address)
-    }
 }
 
 extension StringProtocol {
@@ -84,4 +69,14 @@ extension StringProtocol {
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
+}
+
+extension EmailAddress: ValidatedStringValue {
+    /// Validates `text`; the same as ``init(_:)``.
+    public init(validating text: String) throws(ValidationError) {
+        try self.init(text)
+    }
+
+    /// The address.
+    public var storedString: String { address }
 }

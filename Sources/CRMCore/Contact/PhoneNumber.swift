@@ -6,7 +6,7 @@
 /// slashes and parentheses are ignored; letters, a wrong length for the country, or an unassigned country
 /// code are rejected. The length rules come from ITU-T E.164 and the national numbering plans as listed in
 /// ``PhoneNumberingPlan``.
-public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// The E.164 form, such as `+442079460958`.
     public let e164: String
     /// The country calling code, such as `44`.
@@ -65,19 +65,14 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// The E.164 form.
     public var description: String { e164 }
+}
 
-    /// Decodes an E.164 string and validates it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
+extension PhoneNumber: ValidatedStringValue {
+    /// Validates `text`; the same as ``init(_:)``.
+    public init(validating text: String) throws(ValidationError) {
+        try self.init(text)
     }
 
-    /// Encodes the E.164 form.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(e164)
-    }
+    /// The E.164 form.
+    public var storedString: String { e164 }
 }

@@ -2,7 +2,7 @@
 ///
 /// The display form keeps the case as entered; ``key`` is lower case and decides equality, so `VIP` and
 /// `vip` are the same tag.
-public struct Tag: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Tag: Hashable, Sendable, CustomStringConvertible {
     /// The tag as entered, trimmed, inner white space folded to single spaces.
     public let name: String
 
@@ -30,19 +30,14 @@ public struct Tag: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// The tag as entered.
     public var description: String { name }
+}
 
-    /// Decodes and validates.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
+extension Tag: ValidatedStringValue {
+    /// Validates `text`; the same as ``init(_:)``.
+    public init(validating text: String) throws(ValidationError) {
+        try self.init(text)
     }
 
-    /// Encodes the name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
+    /// The tag as entered.
+    public var storedString: String { name }
 }

@@ -97,21 +97,12 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 }
 
-extension RecordID: Codable {
-    /// Decodes the string form.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
+extension RecordID: ValidatedStringValue {
+    /// Validates `text`; the same as ``init(_:)``.
+    public init(validating text: String) throws(ValidationError) {
+        try self.init(text)
     }
 
-    /// Encodes the string form.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(string)
-    }
+    /// The 26-character form.
+    public var storedString: String { string }
 }

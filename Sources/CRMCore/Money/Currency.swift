@@ -2,7 +2,7 @@
 ///
 /// Only codes from the table in ``Currency/known`` are accepted, so a typo such as `USX` fails at once
 /// instead of producing money that nothing can convert.
-public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Currency: Hashable, Sendable, CustomStringConvertible {
     /// The upper-case ISO 4217 alphabetic code, such as `EUR`.
     public let code: String
     /// How many decimal digits the minor unit has: 2 for USD (cents), 0 for JPY, 3 for KWD.
@@ -22,23 +22,6 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     private init(known code: String) {
         self.code = code
         self.minorUnitDigits = ISO4217.minorUnitDigits[code]!
-    }
-
-    /// Decodes the code and checks it against the table.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let code = try container.decode(String.self)
-        do {
-            try self.init(code)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the code only; the digits come from the table.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
     }
 
     /// The code, such as `EUR`.
@@ -68,4 +51,14 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let kwd = Currency(known: "KWD")
     /// Bahraini dinar (three-digit minor unit).
     public static let bhd = Currency(known: "BHD")
+}
+
+extension Currency: ValidatedStringValue {
+    /// Validates `text`; the same as ``init(_:)``.
+    public init(validating text: String) throws(ValidationError) {
+        try self.init(text)
+    }
+
+    /// The ISO 4217 code.
+    public var storedString: String { code }
 }

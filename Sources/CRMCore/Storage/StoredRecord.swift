@@ -9,7 +9,7 @@ public struct StoredRecord: Hashable, Sendable {
     /// The bytes the domain layer encoded; engines never interpret them.
     public let payload: [UInt8]
     /// The values of the entity's indexed fields; a declared field that is missing here is ``IndexValue/absent``.
-    public let indexValues: [String: IndexValue]
+    public let indexValues: IndexValues
     /// When the record was inserted.
     public let createdAt: Date
     /// Who inserted it.
@@ -21,7 +21,7 @@ public struct StoredRecord: Hashable, Sendable {
 
     /// Creates a record; engines use this to return what they stored.
     public init(
-        key: RecordKey, version: UInt64, payload: [UInt8], indexValues: [String: IndexValue],
+        key: RecordKey, version: UInt64, payload: [UInt8], indexValues: IndexValues,
         createdAt: Date, createdBy: Principal, updatedAt: Date, updatedBy: Principal
     ) {
         self.key = key

@@ -24,10 +24,10 @@ public struct Transaction: Sendable, Hashable {
 /// One write inside a ``Transaction``.
 public enum WriteOperation: Sendable, Hashable {
     /// Creates a record; fails with ``StorageError/Code/alreadyExists`` if the key is taken.
-    case insert(RecordKey, payload: [UInt8], indexValues: [String: IndexValue] = [:])
+    case insert(RecordKey, payload: [UInt8], indexValues: IndexValues = [:])
     /// Replaces a record's payload and index values; fails with ``StorageError/Code/notFound`` if it does not
     /// exist and with ``StorageError/Code/conflict`` if `expectedVersion` is given and differs.
-    case update(RecordKey, payload: [UInt8], indexValues: [String: IndexValue] = [:], expectedVersion: UInt64?)
+    case update(RecordKey, payload: [UInt8], indexValues: IndexValues = [:], expectedVersion: UInt64?)
     /// Removes a record; the same existence and version rules as ``update(_:payload:indexValues:expectedVersion:)``.
     case delete(RecordKey, expectedVersion: UInt64?)
 

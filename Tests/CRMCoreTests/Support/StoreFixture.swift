@@ -27,7 +27,7 @@ enum StoreFixture {
         (0..<size).map { UInt8(truncatingIfNeeded: Int(number) &* 31 &+ $0) }
     }
 
-    static func values(_ number: UInt64) -> [String: IndexValue] {
+    static func values(_ number: UInt64) -> IndexValues {
         ["sku": .string("sku-\(number)"), "name": .string("item \(number)")]
     }
 

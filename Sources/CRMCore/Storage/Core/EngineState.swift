@@ -170,7 +170,7 @@ struct EngineState {
         return current
     }
 
-    private static func check(payload: [UInt8], values: [String: IndexValue], key: RecordKey, schema: EntitySchema)
+    private static func check(payload: [UInt8], values: IndexValues, key: RecordKey, schema: EntitySchema)
         throws(StorageError)
     {
         guard payload.count <= maximumPayloadSize else {
@@ -178,7 +178,7 @@ struct EngineState {
                 .invalidIndexValue, key: key, field: "payload",
                 message: "is \(payload.count) bytes; the limit is \(maximumPayloadSize)")
         }
-        for (field, value) in values {
+        for (field, value) in values.lazy.map({ ($0.field, $0.value) }) {
             guard schema.index(field) != nil else {
                 throw StorageError(
                     .invalidIndexValue, key: key, field: field, message: "is not an indexed field of \(schema.name)")

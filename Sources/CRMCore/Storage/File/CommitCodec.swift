@@ -87,22 +87,21 @@ enum CommitCodec {
 
 /// The encodings of record parts shared by the log and the snapshot.
 enum RecordCodec {
-    static func writeIndexValues(_ values: [String: IndexValue], to writer: inout ByteWriter) {
+    static func writeIndexValues(_ values: IndexValues, to writer: inout ByteWriter) {
         writer.writeVarint(UInt64(values.count))
-        for (field, value) in values {
-            writer.writeString(field)
-            writer.writeIndexValue(value)
+        for element in values {
+            writer.writeString(element.field)
+            writer.writeIndexValue(element.value)
         }
     }
 
-    static func readIndexValues(_ reader: inout ByteReader) throws(ByteReader.Truncated) -> [String: IndexValue] {
+    static func readIndexValues(_ reader: inout ByteReader) throws(ByteReader.Truncated) -> IndexValues {
         let count = try reader.readLength()
-        var values: [String: IndexValue] = [:]
-        values.reserveCapacity(count)
+        var elements: [IndexValues.Element] = []
+        elements.reserveCapacity(count)
         for _ in 0..<count {
-            let field = try reader.readString()
-            values[field] = try reader.readIndexValue()
+            elements.append(IndexValues.Element(field: try reader.readString(), value: try reader.readIndexValue()))
         }
-        return values
+        return IndexValues(sortedFields: elements)
     }
 }

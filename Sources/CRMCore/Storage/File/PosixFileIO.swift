@@ -37,20 +37,27 @@ struct PosixFileIO: FileIO {
     }
 
     func read(_ descriptor: Int32, count: Int, at offset: Int, path: String) throws(IOFailure) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+        do {
+            // Read straight into uninitialized storage: no zero-filling of what pread overwrites anyway.
+            return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                while initialized < count {
+                    let result = pread(
+                        descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
+                    if result < 0 {
+                        if errno == EINTR { continue }
+                        throw IOFailure(operation: "pread", path: path, code: errno)
+                    }
+                    if result == 0 {
+                        throw IOFailure(operation: "pread (unexpected end of file)", path: path, code: EIO)
+                    }
+                    initialized += result
+                }
             }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw IOFailure(operation: "pread", path: path, code: errno)
-            }
-            if result == 0 { throw IOFailure(operation: "pread (unexpected end of file)", path: path, code: EIO) }
-            done += result
+        } catch let failure as IOFailure {
+            throw failure
+        } catch {
+            throw IOFailure(operation: "pread", path: path, code: EIO)
         }
-        return bytes
     }
 
     func write(_ bytes: [UInt8], to descriptor: Int32, at offset: Int, path: String) throws(IOFailure) {

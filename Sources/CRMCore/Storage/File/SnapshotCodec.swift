@@ -146,7 +146,7 @@ enum SnapshotCodec {
             case .schemas(let decoded):
                 for schema in decoded { schemas[schema.name] = schema }
             case .records(let entity, let batch):
-                records[entity, default: []] += batch
+                records[entity, default: []].append(contentsOf: batch)
             case .order(let entity, let field, let order):
                 let total = records[entity]?.count ?? 0
                 guard order.count == total, order.allSatisfy({ $0 < total }) else {
