@@ -37,14 +37,14 @@ import Testing
     struct Card: Codable {
         var email: EmailAddress
         var phone: PhoneNumber
-        var tags: [Tag]
+        var tags: [CRMCore.Tag]
         var currency: Currency
     }
 
     @Test func valuesRoundTripAsTheirString() throws {
         let card = Card(
             email: try EmailAddress("ada@example.com"), phone: try PhoneNumber("+442079460958"),
-            tags: [try Tag("VIP")], currency: .eur)
+            tags: [try CRMCore.Tag("VIP")], currency: Currency.eur)
         let json = String(decoding: try JSONEncoder().encode(card), as: UTF8.self)
         #expect(json.contains("\"ada@example.com\"") && json.contains("\"+442079460958\"") && json.contains("\"EUR\""))
         let decoded = try JSONDecoder().decode(Card.self, from: Data(json.utf8))
