@@ -32,7 +32,7 @@ let package = Package(
             dependencies: ["CRMCore"],
             path: "Tests/FileEngineWorker"
         ),
-        .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore", "CRMStorageTesting", "FileEngineWorker"]),
+        .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore", "CRMStorageTesting", "FileEngineWorker", "Quickstart"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
     ],
     swiftLanguageModes: [.v6]

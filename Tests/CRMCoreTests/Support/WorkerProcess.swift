@@ -6,13 +6,14 @@ import Foundation
     import Darwin
 #endif
 
-/// The `FileEngineWorker` executable built beside the test bundle, run as a child process.
+/// An executable of this package built beside the test bundle (by default `FileEngineWorker`), run as a
+/// child process.
 final class WorkerProcess {
     let process = Process()
     private let output = Pipe()
 
-    init(_ arguments: [String]) throws {
-        process.executableURL = try Self.executable()
+    init(_ arguments: [String], executable: String = "FileEngineWorker") throws {
+        process.executableURL = try Self.executable(named: executable)
         process.arguments = arguments
         process.standardOutput = output
         try process.run()
@@ -41,18 +42,26 @@ final class WorkerProcess {
         return lines
     }
 
-    private static func executable() throws -> URL {
+    /// Waits for the child to exit by itself and returns everything it printed.
+    func finish() -> String {
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func executable(named name: String) throws -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<5 {
-            let candidate = directory.appendingPathComponent("FileEngineWorker")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory.deleteLastPathComponent()
         }
-        throw WorkerMissing(searchedFrom: CommandLine.arguments[0])
+        throw WorkerMissing(name: name, searchedFrom: CommandLine.arguments[0])
     }
 }
 
 struct WorkerMissing: Error, CustomStringConvertible {
+    let name: String
     let searchedFrom: String
-    var description: String { "FileEngineWorker was not found near \(searchedFrom); build the package's tests" }
+    var description: String { "\(name) was not found near \(searchedFrom); build the package's tests" }
 }

@@ -178,13 +178,14 @@ struct EngineState {
                 .invalidIndexValue, key: key, field: "payload",
                 message: "is \(payload.count) bytes; the limit is \(maximumPayloadSize)")
         }
-        for (field, value) in values.lazy.map({ ($0.field, $0.value) }) {
-            guard schema.index(field) != nil else {
+        for element in values {
+            guard schema.index(element.field) != nil else {
                 throw StorageError(
-                    .invalidIndexValue, key: key, field: field, message: "is not an indexed field of \(schema.name)")
+                    .invalidIndexValue, key: key, field: element.field,
+                    message: "is not an indexed field of \(schema.name)")
             }
-            guard value.isStorable else {
-                throw StorageError(.invalidIndexValue, key: key, field: field, message: "NaN cannot be indexed")
+            guard element.value.isStorable else {
+                throw StorageError(.invalidIndexValue, key: key, field: element.field, message: "NaN cannot be indexed")
             }
         }
     }
