@@ -32,7 +32,8 @@ let package = Package(
             dependencies: ["CRMCore"],
             path: "Tests/FileEngineWorker"
         ),
-        .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore", "CRMStorageTesting", "FileEngineWorker", "Quickstart"]),
+        .testTarget(
+            name: "CRMCoreTests", dependencies: ["CRMCore", "CRMStorageTesting", "FileEngineWorker", "Quickstart"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
     ],
     swiftLanguageModes: [.v6]
