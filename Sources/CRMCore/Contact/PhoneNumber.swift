@@ -68,7 +68,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension PhoneNumber: ValidatedStringValue {
-    /// Validates `text`; the same as ``init(_:)``.
+    /// Validates international `text`; the same as ``init(_:defaultRegion:)`` without a default region.
     public init(validating text: String) throws(ValidationError) {
         try self.init(text)
     }
