@@ -5,6 +5,9 @@ struct EntityTable {
     /// Every id in ascending order, for queries without a sort.
     var primary = SortedIndex()
     var indexes: [String: SortedIndex] = [:]
+    /// For each unique field, the record holding each value: equality lookups and unique checks on these
+    /// fields hash instead of searching. Absent values are not held.
+    var holders: [String: [IndexValue: RecordID]] = [:]
 
     init(schema: EntitySchema?) {
         self.schema = schema
@@ -43,6 +46,21 @@ struct EntityTable {
             }
         }
         primary = SortedIndex(sorted: records.map { SortedIndex.Entry(value: .absent, id: $0.key.id) })
+        rebuildHolders()
+    }
+
+    /// Rebuilds ``holders`` from the records.
+    private mutating func rebuildHolders() {
+        holders = [:]
+        for definition in schema?.indexes ?? [] where definition.unique {
+            var map: [IndexValue: RecordID] = [:]
+            map.reserveCapacity(records.count)
+            for record in records.values {
+                let value = record.value(of: definition.field)
+                if value != .absent { map[value] = record.key.id }
+            }
+            holders[definition.field] = map
+        }
     }
 
     private enum IndexPart: Sendable {
@@ -58,6 +76,7 @@ struct EntityTable {
             let entries = records.values.map { SortedIndex.Entry(value: $0.value(of: definition.field), id: $0.key.id) }
             indexes[definition.field] = SortedIndex(unsorted: entries)
         }
+        rebuildHolders()
     }
 
     /// Replaces the stored state of one record (`nil` removes it), keeping the indexes in step.
@@ -66,7 +85,11 @@ struct EntityTable {
         if let old {
             if record == nil { primary.remove(.absent, id) }
             for definition in schema?.indexes ?? [] {
-                indexes[definition.field]?.remove(old.value(of: definition.field), id)
+                let value = old.value(of: definition.field)
+                indexes[definition.field]?.remove(value, id)
+                if definition.unique, holders[definition.field]?[value] == id {
+                    holders[definition.field]?[value] = nil
+                }
             }
         } else if record != nil {
             primary.insert(.absent, id)
@@ -74,13 +97,16 @@ struct EntityTable {
         records[id] = record
         if let record {
             for definition in schema?.indexes ?? [] {
-                indexes[definition.field]?.insert(record.value(of: definition.field), id)
+                let value = record.value(of: definition.field)
+                indexes[definition.field]?.insert(value, id)
+                if definition.unique, value != .absent { holders[definition.field]?[value] = id }
             }
         }
     }
 
     /// The ids whose value of `field` equals `value`, ascending.
     func ids(where field: String, equals value: IndexValue) -> [RecordID] {
+        if value != .absent, let holders = holders[field] { return holders[value].map { [$0] } ?? [] }
         var result: [RecordID] = []
         indexes[field]?.forEachAscending(from: SortedIndex.Entry(value: value, id: RecordID(high: 0, low: 0))) {
             guard $0.value == value else { return false }
