@@ -2,9 +2,10 @@ extension EngineState {
     /// Runs a query: walks the sort index when it can stop early, otherwise collects candidates from the
     /// most selective filter's index, then filters, sorts, applies the cursor and the limit.
     func query(_ query: RecordQuery) throws(StorageError) -> QueryPage {
-        let schema = try schema(query.entity)
+        guard let table = tables[query.entity], let schema = table.schema else {
+            throw StorageError(.unknownEntity, entity: query.entity, message: "register the entity's schema first")
+        }
         try Self.validate(query, schema: schema)
-        let table = tables[query.entity]!
         let order = RecordOrder(sort: query.sort)
         let limit = query.limit ?? Int.max
         var records: [StoredRecord] = []
@@ -30,10 +31,13 @@ extension EngineState {
     }
 
     private static func validate(_ query: RecordQuery, schema: EntitySchema) throws(StorageError) {
-        for field in query.filters.map(\.field) + query.sort.map(\.field) where schema.index(field) == nil {
+        func checkIndexed(_ field: String) throws(StorageError) {
+            guard schema.index(field) == nil else { return }
             throw StorageError(
                 .invalidQuery, entity: schema.name, field: field, message: "is not an indexed field of \(schema.name)")
         }
+        for filter in query.filters { try checkIndexed(filter.field) }
+        for key in query.sort { try checkIndexed(key.field) }
         if let limit = query.limit, limit <= 0 {
             throw StorageError(
                 .invalidQuery, entity: schema.name, field: "limit", message: "must be positive, got \(limit)")
