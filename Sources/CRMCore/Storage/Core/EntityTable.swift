@@ -20,21 +20,25 @@ struct EntityTable {
     init(schema: EntitySchema?, recordsByID records: [StoredRecord], orders: [String: [Int]]) {
         self.schema = schema
         let fields = schema?.indexes.map(\.field) ?? []
-        // The id dictionary, the id order and each field's index are independent: build them on all cores.
-        let parts = try! parallelMap(fields.count + 1) { part -> IndexPart in
-            guard part < fields.count else {
+        let uniqueFields = schema?.indexes.filter(\.unique).map(\.field) ?? []
+        // The id dictionary, each field's index and each unique field's holders are independent: build them
+        // on all cores.
+        let parts = try! parallelMap(1 + fields.count + uniqueFields.count) { part -> TablePart in
+            if part == 0 {
                 var byID: [RecordID: StoredRecord] = [:]
                 byID.reserveCapacity(records.count)
                 for record in records { byID[record.key.id] = record }
                 return .records(byID)
             }
-            let field = fields[part]
+            if part > fields.count {
+                return .holders(Self.holders(of: uniqueFields[part - fields.count - 1], in: records))
+            }
+            let field = fields[part - 1]
             if let order = orders[field], order.count == records.count {
-                return .index(
-                    SortedIndex(
-                        sorted: order.map {
-                            SortedIndex.Entry(value: records[$0].value(of: field), id: records[$0].key.id)
-                        }))
+                let entries = order.map {
+                    SortedIndex.Entry(value: records[$0].value(of: field), id: records[$0].key.id)
+                }
+                return .index(SortedIndex(sorted: entries))
             }
             return .index(
                 SortedIndex(unsorted: records.map { SortedIndex.Entry(value: $0.value(of: field), id: $0.key.id) }))
@@ -42,30 +46,36 @@ struct EntityTable {
         for (position, part) in parts.enumerated() {
             switch part {
             case .records(let byID): self.records = byID
-            case .index(let index): indexes[fields[position]] = index
+            case .index(let index): indexes[fields[position - 1]] = index
+            case .holders(let map): holders[uniqueFields[position - fields.count - 1]] = map
             }
         }
         primary = SortedIndex(sorted: records.map { SortedIndex.Entry(value: .absent, id: $0.key.id) })
-        rebuildHolders()
+    }
+
+    private enum TablePart: Sendable {
+        case records([RecordID: StoredRecord])
+        case index(SortedIndex)
+        case holders([IndexValue: RecordID])
+    }
+
+    /// The record holding each non-absent value of a unique field.
+    private static func holders(of field: String, in records: some Collection<StoredRecord>) -> [IndexValue: RecordID] {
+        var map: [IndexValue: RecordID] = [:]
+        map.reserveCapacity(records.count)
+        for record in records {
+            let value = record.value(of: field)
+            if value != .absent { map[value] = record.key.id }
+        }
+        return map
     }
 
     /// Rebuilds ``holders`` from the records.
     private mutating func rebuildHolders() {
         holders = [:]
         for definition in schema?.indexes ?? [] where definition.unique {
-            var map: [IndexValue: RecordID] = [:]
-            map.reserveCapacity(records.count)
-            for record in records.values {
-                let value = record.value(of: definition.field)
-                if value != .absent { map[value] = record.key.id }
-            }
-            holders[definition.field] = map
+            holders[definition.field] = Self.holders(of: definition.field, in: records.values)
         }
-    }
-
-    private enum IndexPart: Sendable {
-        case records([RecordID: StoredRecord])
-        case index(SortedIndex)
     }
 
     /// Rebuilds every index from the stored index values, as after registering a changed schema.

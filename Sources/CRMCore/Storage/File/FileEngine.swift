@@ -8,7 +8,9 @@ import Synchronization
 ///
 /// Guarantees, beyond the ``StorageEngine`` contract:
 /// - With ``Durability/synchronous`` a commit is acknowledged only after its frame is synced, so it
-///   survives a crash of the process or the machine.
+///   survives a crash of the process or the machine. Readers see a commit as soon as its frame is written,
+///   which can be a moment before it is acknowledged; a later commit that builds on it is synced after it,
+///   so no acknowledged commit ever depends on one that a crash lost.
 /// - A torn last frame (an interrupted append) is detected by its checksum, discarded and truncated at
 ///   open. Damage anywhere else is reported as ``StorageError/Code/corrupted`` with the file and offset; no
 ///   record is ever skipped.
