@@ -57,7 +57,7 @@ extension EngineState {
         var ids: [RecordID] = []
         let values: [IndexValue]
         switch filter {
-        case .equals(_, let value): values = [value]
+        case .equals(let field, let value): return table.ids(where: field, equals: value)
         case .isIn(_, let options): values = Array(Set(options))
         case .prefix(_, let prefix):
             index.forEachAscending(from: SortedIndex.Entry(value: .string(prefix), id: RecordID(high: 0, low: 0))) {

@@ -1,15 +1,16 @@
 /// The fast query path: walk one index in result order and stop once the page is full.
 ///
 /// Applies when the query sorts by at most one field and either has no filters or has a filter on that same
-/// field that bounds the walk (and no equality or `in` filter on another field that would find fewer records). The index's own order,
-/// value then id, is exactly the result order, ascending or reversed.
+/// field that bounds the walk (and no equality or `in` filter on another field that would find fewer
+/// records). The index's own order, value then id, is exactly the result order, ascending or reversed.
 struct IndexWalk {
     private let field: String?
     private let ascending: Bool
     private let bound: QueryFilter?
 
     init?(query: RecordQuery, table: EntityTable) {
-        guard query.sort.count <= 1 else { return nil }
+        // Without a sort nothing can bound a walk of the id order, so any filter is better served by its index.
+        guard query.sort.count <= 1, !(query.sort.isEmpty && !query.filters.isEmpty) else { return nil }
         let sortField = query.sort.first?.field
         let ascending = query.sort.first?.ascending ?? true
         let boundingFilters = query.filters.filter { filter in
