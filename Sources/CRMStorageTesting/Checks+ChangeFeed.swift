@@ -41,6 +41,8 @@ extension StorageEngineConformance {
         try expect.equal(tail.map(\.sequence), [3, 4], "reading after a sequence starts with the next one")
         let limited = try await engine.changes(after: 1, limit: 2)
         try expect.equal(limited.map(\.sequence), [2, 3], "a limit caps the count")
+        let unlimited = try await engine.changes(after: 2, limit: .max)
+        try expect.equal(unlimited.map(\.sequence), [3, 4], "the largest limit reads to the end")
         let beyond = try await engine.changes(after: 4, limit: 10)
         try expect.equal(beyond.count, 0, "reading after the last sequence returns nothing")
         try await expect.error(.invalidQuery, field: "limit", "a zero limit is refused") {

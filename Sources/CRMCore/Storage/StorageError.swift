@@ -20,6 +20,8 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unknownEntity = Code("unknownEntity")
         /// A write carried a value for a field the schema does not index, or a value that cannot be stored.
         public static let invalidIndexValue = Code("invalidIndexValue")
+        /// A record's payload is larger than the engine stores (16 MiB for the reference engines).
+        public static let tooLarge = Code("tooLarge")
         /// A query used an undeclared field, a bad limit, or a cursor of another sort order.
         public static let invalidQuery = Code("invalidQuery")
         /// The stored data is damaged; the message says where.

@@ -82,7 +82,7 @@ struct EngineState {
         let first = feed.first?.sequence ?? 1
         let start = sequence < first ? 0 : Int(sequence - first + 1)
         guard start < feed.count else { return [] }
-        return Array(feed[start..<min(feed.count, start + limit)])
+        return Array(feed[start..<(limit >= feed.count - start ? feed.count : start + limit)])
     }
 
     // MARK: Writing
@@ -175,7 +175,7 @@ struct EngineState {
     {
         guard payload.count <= maximumPayloadSize else {
             throw StorageError(
-                .invalidIndexValue, key: key, field: "payload",
+                .tooLarge, key: key, field: "payload",
                 message: "is \(payload.count) bytes; the limit is \(maximumPayloadSize)")
         }
         for element in values {
