@@ -35,10 +35,10 @@ struct EntityTable {
             }
             let field = fields[part - 1]
             if let order = orders[field], order.count == records.count {
-                let entries = order.map {
-                    SortedIndex.Entry(value: records[$0].value(of: field), id: records[$0].key.id)
-                }
-                return .index(SortedIndex(sorted: entries))
+                return .index(
+                    SortedIndex(count: order.count) {
+                        SortedIndex.Entry(value: records[order[$0]].value(of: field), id: records[order[$0]].key.id)
+                    })
             }
             return .index(
                 SortedIndex(unsorted: records.map { SortedIndex.Entry(value: $0.value(of: field), id: $0.key.id) }))
@@ -50,7 +50,7 @@ struct EntityTable {
             case .holders(let map): holders[uniqueFields[position - fields.count - 1]] = map
             }
         }
-        primary = SortedIndex(sorted: records.map { SortedIndex.Entry(value: .absent, id: $0.key.id) })
+        primary = SortedIndex(count: records.count) { SortedIndex.Entry(value: .absent, id: records[$0].key.id) }
     }
 
     private enum TablePart: Sendable {

@@ -23,10 +23,21 @@ struct SortedIndex {
 
     /// Builds the index from entries already in ascending order.
     init(sorted: [Entry]) {
+        self.init(count: sorted.count) { sorted[$0] }
+    }
+
+    /// Builds the index from `count` entries produced in ascending order by `entry`, straight into chunks
+    /// (no intermediate array: opening a large store allocates less).
+    init(count: Int, entry: (Int) -> Entry) {
         var start = 0
-        while start < sorted.count {
-            let end = min(start + Self.chunkCapacity / 2, sorted.count)
-            chunks.append(Array(sorted[start..<end]))
+        let size = Self.chunkCapacity / 2
+        chunks.reserveCapacity((count + size - 1) / size)
+        while start < count {
+            let end = min(start + size, count)
+            var chunk: [Entry] = []
+            chunk.reserveCapacity(end - start)
+            for position in start..<end { chunk.append(entry(position)) }
+            chunks.append(chunk)
             start = end
         }
     }
