@@ -17,6 +17,7 @@ struct CommitPlan {
 
     var receipt: CommitReceipt {
         var versions: [RecordKey: UInt64] = [:]
+        versions.reserveCapacity(writes.count)
         for write in writes { versions[write.key] = write.after?.version ?? 0 }
         let sequences = changes.first.map { $0.sequence...changes.last!.sequence }
         return CommitReceipt(sequences: sequences, versions: versions, committedAt: committedAt)

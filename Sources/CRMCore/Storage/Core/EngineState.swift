@@ -93,6 +93,10 @@ struct EngineState {
         var order: [RecordKey] = []
         var changes: [Change] = []
         var pendingUnique = PendingUniqueValues()
+        let count = transaction.operations.count
+        overlay.reserveCapacity(count)
+        order.reserveCapacity(count)
+        changes.reserveCapacity(count)
         var sequence = lastSequence
         var lastSchema: EntitySchema?
         for operation in transaction.operations {
