@@ -64,11 +64,4 @@ struct ByteWriter {
         case .date(let date): writeDate(date)
         }
     }
-
-    /// Overwrites four bytes at `offset`, for length and checksum fields filled in after the body.
-    mutating func patchUInt32(_ value: UInt32, at offset: Int) {
-        withUnsafeBytes(of: value.littleEndian) { raw in
-            for index in 0..<4 { bytes[offset + index] = raw[index] }
-        }
-    }
 }

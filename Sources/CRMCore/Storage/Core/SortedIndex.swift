@@ -42,8 +42,6 @@ struct SortedIndex {
         }
     }
 
-    var count: Int { chunks.reduce(0) { $0 + $1.count } }
-
     /// Every entry in ascending order.
     var entries: [Entry] { Array(chunks.joined()) }
 
