@@ -15,8 +15,13 @@ extension EngineState {
                 return records.count <= limit
             }
         } else {
-            var matches = candidates(for: query, table: table).compactMap { table.records[$0] }.filter { record in
-                query.filters.allSatisfy { $0.matches(record.value(of: $0.field)) }
+            // The candidates satisfy the filter whose index produced them; only the others need checking.
+            let (ids, driving) = candidates(for: query, table: table)
+            var others = query.filters
+            if let driving { others.remove(at: driving) }
+            var matches = ids.compactMap { table.records[$0] }
+            if !others.isEmpty {
+                matches.removeAll { record in !others.allSatisfy { $0.matches(record.value(of: $0.field)) } }
             }
             if let cursor = query.after {
                 matches = matches.filter { order.isAfter($0, cursor: cursor) }
@@ -48,12 +53,20 @@ extension EngineState {
         }
     }
 
-    /// Ids that may match, from the index of the most selective filter, or every id.
-    private func candidates(for query: RecordQuery, table: EntityTable) -> [RecordID] {
-        let mostSelective = query.filters.min { $0.selectivityRank < $1.selectivityRank }
-        guard let filter = mostSelective, let index = table.indexes[filter.field] else {
-            return Array(table.records.keys)
+    /// Ids that may match, and the position of the filter they all satisfy: from the index of the most
+    /// selective filter, or every id (and no filter) when there is none.
+    private func candidates(for query: RecordQuery, table: EntityTable) -> ([RecordID], Int?) {
+        let position = query.filters.indices.min {
+            query.filters[$0].selectivityRank < query.filters[$1].selectivityRank
         }
+        guard let position, let index = table.indexes[query.filters[position].field] else {
+            return (Array(table.records.keys), nil)
+        }
+        return (ids(matching: query.filters[position], in: index, of: table), position)
+    }
+
+    /// The ids of the records whose value satisfies `filter`, read from the filter's index.
+    private func ids(matching filter: QueryFilter, in index: SortedIndex, of table: EntityTable) -> [RecordID] {
         var ids: [RecordID] = []
         let values: [IndexValue]
         switch filter {
@@ -71,7 +84,8 @@ extension EngineState {
                 from: lower.map { SortedIndex.Entry(value: $0.value, id: RecordID(high: 0, low: 0)) }
             ) {
                 guard filter.isBelowUpperBound($0.value) else { return false }
-                ids.append($0.id)
+                // An exclusive lower bound starts the walk at values it excludes.
+                if filter.matches($0.value) { ids.append($0.id) }
                 return true
             }
             return ids
