@@ -13,26 +13,35 @@ struct Workloads {
         try await largeStore()
     }
 
+    /// Best of three rounds, each into a new, empty engine, so that one slow round on a shared machine
+    /// does not decide the figure.
     func batchedInserts() async throws {
         let batch = 1_000
         let count = 200_000
-        printHeader("Batched insert (\(batch) records per transaction, \(count) records)")
-        try await batchedInsert(into: InMemoryEngine(), name: "in-memory", count: count, batch: batch)
-        try await batchedInsert(
-            into: try await FileEngine.open(at: root + "/batched"), name: "file, synchronous", count: count,
-            batch: batch)
-    }
-
-    private func batchedInsert(into engine: some StorageEngine, name: String, count: Int, batch: Int) async throws {
-        try await engine.register([ContactWorkload.schema])
         let transactions = stride(from: 0, to: count, by: batch).map { start in
             ContactWorkload.transaction((start..<start + batch).map(ContactWorkload.insert))
         }
+        printHeader("Batched insert (\(batch) records per transaction, \(count) records, best of 3)")
+        var memory: [Double] = []
+        var file: [Double] = []
+        for round in 1...3 {
+            memory.append(try await batchedInsert(transactions, into: InMemoryEngine()))
+            file.append(
+                try await batchedInsert(transactions, into: try await FileEngine.open(at: root + "/batched-\(round)")))
+        }
+        emit(Result(name: "in-memory", operations: count, seconds: memory.min()!, target: "≥ 200,000 records/s").line)
+        emit(
+            Result(name: "file, synchronous", operations: count, seconds: file.min()!, target: "≥ 200,000 records/s")
+                .line)
+    }
+
+    private func batchedInsert(_ transactions: [Transaction], into engine: some StorageEngine) async throws -> Double {
+        try await engine.register([ContactWorkload.schema])
         let time = try await seconds {
             for transaction in transactions { _ = try await engine.commit(transaction) }
         }
-        emit(Result(name: name, operations: count, seconds: time, target: "≥ 200,000 records/s").line)
         try await engine.close()
+        return time
     }
 
     func durableCommits() async throws {

@@ -98,18 +98,16 @@ struct EngineState {
         order.reserveCapacity(count)
         changes.reserveCapacity(count)
         var sequence = lastSequence
-        var lastSchema: EntitySchema?
+        var table: EntityTable?
         for operation in transaction.operations {
             let key = operation.key
-            // Batches usually write one entity: look its schema up once.
-            let schema: EntitySchema
-            if let lastSchema, lastSchema.name == key.entity {
-                schema = lastSchema
-            } else {
-                schema = try self.schema(key.entity)
+            // Batches usually write one entity: look its table up once.
+            if table?.schema?.name != key.entity { table = tables[key.entity] }
+            guard let schema = table?.schema else {
+                throw StorageError(.unknownEntity, entity: key.entity, message: "register the entity's schema first")
             }
-            lastSchema = schema
-            let current: StoredRecord? = overlay[key] ?? tables[key.entity]?.records[key.id]
+            let pending = overlay[key]
+            let current: StoredRecord? = pending ?? table?.records[key.id]
             let after: StoredRecord?
             let kind: ChangeKind
             switch operation {
@@ -135,12 +133,12 @@ struct EngineState {
                 after = nil
                 kind = .delete
             }
-            if case .some(.some(let replaced)) = overlay[key] { pendingUnique.remove(replaced, schema: schema) }
+            if case .some(.some(let replaced)) = pending { pendingUnique.remove(replaced, schema: schema) }
             if let after {
-                try checkUnique(after, schema: schema, overlay: overlay, pending: pendingUnique)
+                try Self.checkUnique(after, schema: schema, table: table, overlay: overlay, pending: pendingUnique)
                 pendingUnique.add(after, schema: schema)
             }
-            if overlay[key] == nil { order.append(key) }
+            if pending == nil { order.append(key) }
             overlay[key] = .some(after)
             sequence += 1
             let version = after?.version ?? current!.version
@@ -194,20 +192,21 @@ struct EngineState {
         }
     }
 
-    private func checkUnique(
-        _ record: StoredRecord, schema: EntitySchema, overlay: [RecordKey: StoredRecord?], pending: PendingUniqueValues
+    private static func checkUnique(
+        _ record: StoredRecord, schema: EntitySchema, table: EntityTable?, overlay: [RecordKey: StoredRecord?],
+        pending: PendingUniqueValues
     ) throws(StorageError) {
         for definition in schema.indexes where definition.unique {
             let value = record.value(of: definition.field)
             guard value != .absent else { continue }
-            let table = tables[record.key.entity]
-            let committed = table?.ids(where: definition.field, equals: value) ?? []
+            let written = pending.holder(of: value, field: definition.field, entity: record.key.entity)
+            // A committed holder counts only if this transaction has not rewritten it (then `pending` knows).
+            let committed = table?.holders[definition.field]?[value].flatMap { holder in
+                overlay[RecordKey(entity: record.key.entity, id: holder)] == nil ? holder : nil
+            }
             let holder =
-                pending.holder(of: value, field: definition.field, entity: record.key.entity)
-                .flatMap { $0 == record.key.id ? nil : $0 }
-                ?? committed.first {
-                    $0 != record.key.id && overlay[RecordKey(entity: record.key.entity, id: $0)] == nil
-                }
+                written.flatMap { $0 == record.key.id ? nil : $0 }
+                ?? committed.flatMap { $0 == record.key.id ? nil : $0 }
             if let holder {
                 throw StorageError(
                     .uniqueViolation, key: record.key, field: definition.field,
