@@ -153,10 +153,19 @@ struct EngineState {
 
     /// Applies a plan made by ``plan(_:at:)`` on this state (or read back from a log).
     mutating func apply(_ plan: CommitPlan) {
+        // Each table is taken out of the dictionary while written, so its storage is never copied and a run
+        // of writes to one entity looks the table up once.
+        var entity: String?
+        var table = EntityTable(schema: nil)
         for write in plan.writes {
-            if tables[write.key.entity] == nil { tables[write.key.entity] = EntityTable(schema: nil) }
-            tables[write.key.entity]!.put(write.key.id, write.after)
+            if write.key.entity != entity {
+                if let entity { tables[entity] = table }
+                entity = write.key.entity
+                table = tables.removeValue(forKey: write.key.entity) ?? EntityTable(schema: nil)
+            }
+            table.put(write.key.id, write.after)
         }
+        if let entity { tables[entity] = table }
         feed.append(contentsOf: plan.changes)
     }
 

@@ -91,25 +91,25 @@ struct EntityTable {
 
     /// Replaces the stored state of one record (`nil` removes it), keeping the indexes in step.
     mutating func put(_ id: RecordID, _ record: StoredRecord?) {
-        let old = records[id]
-        if let old {
-            if record == nil { primary.remove(.absent, id) }
-            for definition in schema?.indexes ?? [] {
-                let value = old.value(of: definition.field)
-                indexes[definition.field]?.remove(value, id)
-                if definition.unique, holders[definition.field]?[value] == id {
-                    holders[definition.field]?[value] = nil
-                }
-            }
-        } else if record != nil {
-            primary.insert(.absent, id)
+        let old = record.map { records.updateValue($0, forKey: id) } ?? records.removeValue(forKey: id)
+        switch (old, record) {
+        case (nil, .some): primary.insert(.absent, id)
+        case (.some, nil): primary.remove(.absent, id)
+        default: break
         }
-        records[id] = record
-        if let record {
-            for definition in schema?.indexes ?? [] {
-                let value = record.value(of: definition.field)
-                indexes[definition.field]?.insert(value, id)
-                if definition.unique, value != .absent { holders[definition.field]?[value] = id }
+        guard let definitions = schema?.indexes, !definitions.isEmpty else { return }
+        for definition in definitions {
+            let field = definition.field
+            let oldValue = old?.value(of: field)
+            let newValue = record?.value(of: field)
+            if oldValue == newValue, old != nil, record != nil { continue }
+            if let oldValue {
+                indexes[field]?.remove(oldValue, id)
+                if definition.unique, holders[field]?[oldValue] == id { holders[field]?[oldValue] = nil }
+            }
+            if let newValue {
+                indexes[field]?.insert(newValue, id)
+                if definition.unique, newValue != .absent { holders[field]?[newValue] = id }
             }
         }
     }
