@@ -70,8 +70,10 @@ struct EngineState {
     // MARK: Reading
 
     func read(_ entity: String, ids: [RecordID]) throws(StorageError) -> [StoredRecord] {
-        _ = try schema(entity)
-        guard let records = tables[entity]?.records else { return [] }
+        guard let records = tables[entity]?.records, tables[entity]?.schema != nil else {
+            throw StorageError(.unknownEntity, entity: entity, message: "register the entity's schema first")
+        }
+        if ids.count == 1 { return records[ids[0]].map { [$0] } ?? [] }
         return ids.compactMap { records[$0] }
     }
 
