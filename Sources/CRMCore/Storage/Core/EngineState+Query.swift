@@ -2,9 +2,7 @@ extension EngineState {
     /// Runs a query: walks the sort index when it can stop early, otherwise collects candidates from the
     /// most selective filter's index, then filters, sorts, applies the cursor and the limit.
     func query(_ query: RecordQuery) throws(StorageError) -> QueryPage {
-        guard let table = tables[query.entity], let schema = table.schema else {
-            throw StorageError(.unknownEntity, entity: query.entity, message: "register the entity's schema first")
-        }
+        let (table, schema) = try registeredTable(query.entity)
         try Self.validate(query, schema: schema)
         let order = RecordOrder(sort: query.sort)
         let limit = query.limit ?? Int.max

@@ -60,19 +60,18 @@ struct EngineState {
         return duplicate
     }
 
-    func schema(_ entity: String) throws(StorageError) -> EntitySchema {
-        guard let schema = tables[entity]?.schema else {
+    /// The table of a registered entity and its schema; throws ``StorageError/Code/unknownEntity`` otherwise.
+    func registeredTable(_ entity: String) throws(StorageError) -> (table: EntityTable, schema: EntitySchema) {
+        guard let table = tables[entity], let schema = table.schema else {
             throw StorageError(.unknownEntity, entity: entity, message: "register the entity's schema first")
         }
-        return schema
+        return (table, schema)
     }
 
     // MARK: Reading
 
     func read(_ entity: String, ids: [RecordID]) throws(StorageError) -> [StoredRecord] {
-        guard let records = tables[entity]?.records, tables[entity]?.schema != nil else {
-            throw StorageError(.unknownEntity, entity: entity, message: "register the entity's schema first")
-        }
+        let records = try registeredTable(entity).table.records
         if ids.count == 1 { return records[ids[0]].map { [$0] } ?? [] }
         return ids.compactMap { records[$0] }
     }
@@ -100,16 +99,14 @@ struct EngineState {
         order.reserveCapacity(count)
         changes.reserveCapacity(count)
         var sequence = lastSequence
-        var table: EntityTable?
+        var lookedUp: (table: EntityTable, schema: EntitySchema)?
         for operation in transaction.operations {
             let key = operation.key
             // Batches usually write one entity: look its table up once.
-            if table?.schema?.name != key.entity { table = tables[key.entity] }
-            guard let schema = table?.schema else {
-                throw StorageError(.unknownEntity, entity: key.entity, message: "register the entity's schema first")
-            }
+            if lookedUp?.schema.name != key.entity { lookedUp = try registeredTable(key.entity) }
+            let (table, schema) = lookedUp!
             let pending = overlay[key]
-            let current: StoredRecord? = pending ?? table?.records[key.id]
+            let current: StoredRecord? = pending ?? table.records[key.id]
             let after: StoredRecord?
             let kind: ChangeKind
             switch operation {
@@ -204,7 +201,7 @@ struct EngineState {
     }
 
     private static func checkUnique(
-        _ record: StoredRecord, schema: EntitySchema, table: EntityTable?, overlay: [RecordKey: StoredRecord?],
+        _ record: StoredRecord, schema: EntitySchema, table: EntityTable, overlay: [RecordKey: StoredRecord?],
         pending: PendingUniqueValues
     ) throws(StorageError) {
         for definition in schema.indexes where definition.unique {
@@ -212,7 +209,7 @@ struct EngineState {
             guard value != .absent else { continue }
             let written = pending.holder(of: value, field: definition.field, entity: record.key.entity)
             // A committed holder counts only if this transaction has not rewritten it (then `pending` knows).
-            let committed = table?.holders[definition.field]?[value].flatMap { holder in
+            let committed = table.holders[definition.field]?[value].flatMap { holder in
                 overlay[RecordKey(entity: record.key.entity, id: holder)] == nil ? holder : nil
             }
             let holder =
