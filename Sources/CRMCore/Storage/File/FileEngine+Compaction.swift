@@ -62,7 +62,7 @@ extension FileEngine {
                 try io.truncate(file, to: 0, path: path)
                 var offset = 0
                 var buffer = FileFormat.header(kind: .snapshot, generation: generation)
-                for frame in SnapshotCodec.frames(of: state) {
+                try SnapshotCodec.forEachFrame(of: state) { frame throws(IOFailure) in
                     buffer += frame
                     if buffer.count >= 4 << 20 {
                         try io.write(buffer, to: file, at: offset, path: path)

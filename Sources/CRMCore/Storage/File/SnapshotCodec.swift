@@ -18,29 +18,29 @@ enum SnapshotCodec {
 
     private static let frameBudget = 1 << 20
 
-    /// The snapshot's frames, each already framed, in order.
-    static func frames(of state: EngineState) -> [[UInt8]] {
-        var frames: [[UInt8]] = []
+    /// Passes the snapshot's frames, each already framed, to `emit` in order, so a large store is written
+    /// without holding its whole snapshot in memory.
+    static func forEachFrame(of state: EngineState, _ emit: ([UInt8]) throws(IOFailure) -> Void) throws(IOFailure) {
         let changes = state.feed
         var begin = ByteWriter()
         begin.writeByte(Tag.begin.rawValue)
         begin.writeVarint(state.lastSequence)
         begin.writeVarint(UInt64(state.recordCount))
         begin.writeVarint(UInt64(changes.count))
-        frames.append(FileFormat.frame(begin.bytes))
-        frames.append(FileFormat.frame(SchemaCodec.encode(state.schemas)))
+        try emit(FileFormat.frame(begin.bytes))
+        try emit(FileFormat.frame(SchemaCodec.encode(state.schemas)))
         for (entity, table) in state.tables.sorted(by: { $0.key < $1.key }) {
             let ids = table.primary.entries.map(\.id)
             var batch: [StoredRecord] = []
             var size = 0
-            func flush() {
+            func flush() throws(IOFailure) {
                 guard !batch.isEmpty else { return }
                 var writer = ByteWriter(capacity: size + 64)
                 writer.writeByte(Tag.records.rawValue)
                 writer.writeString(entity)
                 writer.writeVarint(UInt64(batch.count))
                 for record in batch { writeRecord(record, to: &writer) }
-                frames.append(FileFormat.frame(writer.bytes))
+                try emit(FileFormat.frame(writer.bytes))
                 batch.removeAll(keepingCapacity: true)
                 size = 0
             }
@@ -48,10 +48,10 @@ enum SnapshotCodec {
                 let record = table.records[id]!
                 batch.append(record)
                 size += record.payload.count + 128
-                if size >= frameBudget { flush() }
+                if size >= frameBudget { try flush() }
             }
-            flush()
-            frames += orderFrames(entity: entity, table: table, ids: ids)
+            try flush()
+            for frame in orderFrames(entity: entity, table: table, ids: ids) { try emit(frame) }
         }
         for start in stride(from: 0, to: changes.count, by: 16_384) {
             var writer = ByteWriter()
@@ -67,14 +67,13 @@ enum SnapshotCodec {
                 writer.writeString(change.principal.id)
                 writer.writeDate(change.committedAt)
             }
-            frames.append(FileFormat.frame(writer.bytes))
+            try emit(FileFormat.frame(writer.bytes))
         }
         var end = ByteWriter()
         end.writeByte(Tag.end.rawValue)
         end.writeVarint(UInt64(state.recordCount))
         end.writeVarint(UInt64(changes.count))
-        frames.append(FileFormat.frame(end.bytes))
-        return frames
+        try emit(FileFormat.frame(end.bytes))
     }
 
     /// For each indexed field, the positions (in id order) of the records in the index's order.
