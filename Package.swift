@@ -15,12 +15,17 @@ let package = Package(
     products: [
         .library(name: "CRMCore", targets: ["CRMCore"]),
         .library(name: "CRMStorageTesting", targets: ["CRMStorageTesting"]),
+        .library(name: "CRMSQLite", targets: ["CRMSQLite"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .executable(name: "crm-benchmarks", targets: ["CRMBenchmarks"]),
     ],
     targets: [
         .target(name: "CRMCore"),
         .target(name: "CRMStorageTesting", dependencies: ["CRMCore"]),
+        .target(name: "CRMSQL", dependencies: ["CRMCore"]),
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .target(name: "CRMSQLite", dependencies: ["CRMCore", "CRMSQL", "CSQLite"]),
         .executableTarget(name: "Quickstart", dependencies: ["CRMCore"], path: "Examples/Quickstart"),
         .executableTarget(
             name: "CRMBenchmarks",
@@ -35,10 +40,11 @@ let package = Package(
         .testTarget(
             name: "CRMCoreTests", dependencies: ["CRMCore", "CRMStorageTesting", "FileEngineWorker", "Quickstart"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
+        .testTarget(name: "CRMSQLiteTests", dependencies: ["CRMCore", "CRMSQL", "CRMSQLite", "CRMStorageTesting", "CSQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets {
+for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + sharedSwiftSettings
 }

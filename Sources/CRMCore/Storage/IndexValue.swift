@@ -28,7 +28,7 @@ public enum IndexValue: Sendable, Hashable, Comparable, CustomStringConvertible 
     case date(Date)
 
     /// The position of the kind in the total order.
-    var rank: UInt8 {
+    package var rank: UInt8 {
         switch self {
         case .absent: 0
         case .bool: 1

@@ -17,7 +17,7 @@ public struct Principal: Hashable, Sendable, Codable, CustomStringConvertible {
         self.id = id
     }
 
-    init(unchecked id: String) {
+    package init(unchecked id: String) {
         self.id = id
     }
 

@@ -3,7 +3,7 @@ extension EngineState {
     /// most selective filter's index, then filters, sorts, applies the cursor and the limit.
     func query(_ query: RecordQuery) throws(StorageError) -> QueryPage {
         let (table, schema) = try registeredTable(query.entity)
-        try Self.validate(query, schema: schema)
+        try StorageRules.validate(query, schema: schema)
         let order = RecordOrder(sort: query.sort)
         let limit = query.limit ?? Int.max
         var records: [StoredRecord] = []
@@ -31,24 +31,6 @@ extension EngineState {
         let last = records[records.count - 1]
         let next = QueryCursor(sort: query.sort, values: query.sort.map { last.value(of: $0.field) }, id: last.key.id)
         return QueryPage(records: records, next: next)
-    }
-
-    private static func validate(_ query: RecordQuery, schema: EntitySchema) throws(StorageError) {
-        func checkIndexed(_ field: String) throws(StorageError) {
-            guard schema.index(field) == nil else { return }
-            throw StorageError(
-                .invalidQuery, entity: schema.name, field: field, message: "is not an indexed field of \(schema.name)")
-        }
-        for filter in query.filters { try checkIndexed(filter.field) }
-        for key in query.sort { try checkIndexed(key.field) }
-        if let limit = query.limit, limit <= 0 {
-            throw StorageError(
-                .invalidQuery, entity: schema.name, field: "limit", message: "must be positive, got \(limit)")
-        }
-        if let cursor = query.after, cursor.sort != query.sort || cursor.values.count != query.sort.count {
-            throw StorageError(
-                .invalidQuery, entity: schema.name, field: "after", message: "the cursor belongs to another sort order")
-        }
     }
 
     /// Ids that may match, and the position of the filter they all satisfy: from the index of the most

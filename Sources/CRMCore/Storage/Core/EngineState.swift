@@ -3,8 +3,6 @@ import Foundation
 /// The in-memory state both reference engines share: tables, indexes and the change feed, with the rules
 /// of the ``StorageEngine`` contract. Not thread-safe; each engine guards its state with a lock.
 struct EngineState {
-    static let maximumPayloadSize = 16 << 20
-
     var tables: [String: EntityTable] = [:]
     private(set) var feed: [Change] = []
 
@@ -77,9 +75,7 @@ struct EngineState {
     }
 
     func changes(after sequence: UInt64, limit: Int) throws(StorageError) -> [Change] {
-        guard limit > 0 else {
-            throw StorageError(.invalidQuery, field: "limit", message: "must be positive, got \(limit)")
-        }
+        try StorageRules.validateChangesLimit(limit)
         let first = feed.first?.sequence ?? 1
         let start = sequence < first ? 0 : Int(sequence - first + 1)
         guard start < feed.count else { return [] }
@@ -114,14 +110,14 @@ struct EngineState {
                 if current != nil {
                     throw StorageError(.alreadyExists, key: key, message: "a record with this id already exists")
                 }
-                try Self.check(payload: payload, values: values, key: key, schema: schema)
+                try StorageRules.checkWrite(payload: payload, values: values, key: key, schema: schema)
                 after = StoredRecord(
                     key: key, version: 1, payload: payload, indexValues: values, createdAt: time,
                     createdBy: transaction.principal, updatedAt: time, updatedBy: transaction.principal)
                 kind = .insert
             case .update(_, let payload, let values, let expected):
                 let existing = try Self.existing(current, key: key, expected: expected)
-                try Self.check(payload: payload, values: values, key: key, schema: schema)
+                try StorageRules.checkWrite(payload: payload, values: values, key: key, schema: schema)
                 after = StoredRecord(
                     key: key, version: existing.version + 1, payload: payload, indexValues: values,
                     createdAt: existing.createdAt, createdBy: existing.createdBy, updatedAt: time,
@@ -178,26 +174,6 @@ struct EngineState {
             )
         }
         return current
-    }
-
-    private static func check(payload: [UInt8], values: IndexValues, key: RecordKey, schema: EntitySchema)
-        throws(StorageError)
-    {
-        guard payload.count <= maximumPayloadSize else {
-            throw StorageError(
-                .tooLarge, key: key, field: "payload",
-                message: "is \(payload.count) bytes; the limit is \(maximumPayloadSize)")
-        }
-        for element in values {
-            guard schema.index(element.field) != nil else {
-                throw StorageError(
-                    .invalidIndexValue, key: key, field: element.field,
-                    message: "is not an indexed field of \(schema.name)")
-            }
-            guard element.value.isStorable else {
-                throw StorageError(.invalidIndexValue, key: key, field: element.field, message: "NaN cannot be indexed")
-            }
-        }
     }
 
     private static func checkUnique(
