@@ -40,7 +40,8 @@ let package = Package(
         .testTarget(
             name: "CRMCoreTests", dependencies: ["CRMCore", "CRMStorageTesting", "FileEngineWorker", "Quickstart"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
-        .testTarget(name: "CRMSQLiteTests", dependencies: ["CRMCore", "CRMSQL", "CRMSQLite", "CRMStorageTesting", "CSQLite"]),
+        .testTarget(
+            name: "CRMSQLiteTests", dependencies: ["CRMCore", "CRMSQL", "CRMSQLite", "CRMStorageTesting", "CSQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

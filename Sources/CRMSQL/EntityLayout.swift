@@ -28,7 +28,9 @@ package struct EntityLayout: Sendable, Hashable {
     }
 
     /// The columns a record row has, in order: the fixed ones, then the key columns.
-    package static let fixedColumns = ["id", "version", "created_at", "created_by", "updated_at", "updated_by", "payload"]
+    package static let fixedColumns = [
+        "id", "version", "created_at", "created_by", "updated_at", "updated_by", "payload",
+    ]
 
     /// The select list of a whole record row.
     package var selectList: String {

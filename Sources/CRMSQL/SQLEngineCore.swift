@@ -22,7 +22,8 @@ package final class SQLEngineCore: Sendable {
 
     package func register(_ schemas: [EntitySchema]) async throws(StorageError) {
         try checkOpen()
-        try await writer.perform { [store] session throws(StorageError) in try store.register(schemas, session: session) }
+        try await writer.perform { [store] session throws(StorageError) in try store.register(schemas, session: session)
+        }
     }
 
     package func read(_ entity: String, ids: [RecordID]) async throws(StorageError) -> [StoredRecord] {

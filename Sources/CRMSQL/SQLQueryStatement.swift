@@ -55,7 +55,10 @@ package struct SQLQueryStatement {
     /// id < z)` for `a` ascending and `b` descending, led by `a >= x` so the database can seek its index.
     private mutating func keyset(after cursor: QueryCursor, layout: EntityLayout) -> String {
         var terms = zip(cursor.sort, cursor.values).map { key, value in
-            (column: layout.column(of: key.field)!, ascending: key.ascending, value: SQLValue.blob(IndexKey.encode(value)))
+            (
+                column: layout.column(of: key.field)!, ascending: key.ascending,
+                value: SQLValue.blob(IndexKey.encode(value))
+            )
         }
         terms.append(("id", cursor.sort.last?.ascending ?? true, .blob(cursor.id.sqlBytes)))
         let lead = terms[0]

@@ -9,7 +9,8 @@ extension SQLStore {
     /// share one sync (group commit) while each succeeds or fails on its own. Returns one result per
     /// transaction, in order; a failure of the whole batch (the database's lock, connection or disk) fails
     /// every transaction of it.
-    package func commit(_ transactions: [Transaction], session: any SQLSession) -> [Result<CommitReceipt, StorageError>] {
+    package func commit(_ transactions: [Transaction], session: any SQLSession) -> [Result<CommitReceipt, StorageError>]
+    {
         var attempt = 0
         while true {
             attempt += 1
@@ -17,7 +18,7 @@ extension SQLStore {
                 return try inWriteTransaction(session) { () throws(StorageError) in
                     try applyBatch(transactions, session: session)
                 }
-            } catch where SQLErrors.isRetryable(error) && attempt < Self.retryLimit {
+            } catch  where SQLErrors.isRetryable(error) && attempt < Self.retryLimit {
                 continue
             } catch {
                 return transactions.map { _ in .failure(error) }
@@ -87,13 +88,15 @@ extension SQLStore {
                     "SELECT id FROM \(layout.table) WHERE \(column) = \(marker(1))", [.blob(IndexKey.encode(value))])
             }.first?.first?.blob.flatMap(RecordID.init(sqlBytes:))
             let by = holder.map { "\(key.entity)/\($0)" } ?? "another record of this transaction"
-            return StorageError(.uniqueViolation, key: key, field: field, message: "the value \(value) is already used by \(by)")
+            return StorageError(
+                .uniqueViolation, key: key, field: field, message: "the value \(value) is already used by \(by)")
         }
     }
 
     private func exists(_ key: RecordKey, layout: EntityLayout, session: any SQLSession) throws(StorageError) -> Bool {
         try SQLErrors.run(store: name) { () throws(SQLFailure) in
-            try !session.execute("SELECT 1 FROM \(layout.table) WHERE id = \(marker(1))", [.blob(key.id.sqlBytes)]).isEmpty
+            try !session.execute("SELECT 1 FROM \(layout.table) WHERE id = \(marker(1))", [.blob(key.id.sqlBytes)])
+                .isEmpty
         }
     }
 
@@ -110,7 +113,8 @@ extension SQLStore {
             } catch {
                 throw .rejected(error)
             }
-            let (kind, version) = try write(operation, layout: layout, principal: transaction.principal, at: time, session: session)
+            let (kind, version) = try write(
+                operation, layout: layout, principal: transaction.principal, at: time, session: session)
             next += 1
             versions[key] = kind == .delete ? 0 : version
             do {
@@ -120,8 +124,10 @@ extension SQLStore {
                     VALUES (\(markers(from: 1, count: 7)))
                     """,
                     [
-                        .integer(Int64(next)), .text(key.entity), .blob(key.id.sqlBytes), .integer(Int64(kind.rawValue)),
-                        .integer(Int64(version)), .text(transaction.principal.id), .real(time.timeIntervalSinceReferenceDate),
+                        .integer(Int64(next)), .text(key.entity), .blob(key.id.sqlBytes),
+                        .integer(Int64(kind.rawValue)),
+                        .integer(Int64(version)), .text(transaction.principal.id),
+                        .real(time.timeIntervalSinceReferenceDate),
                     ])
             } catch {
                 throw .database(error)
@@ -142,9 +148,13 @@ extension SQLStore {
         case .insert(_, let payload, let values):
             try check(payload, values, key: key, layout: layout)
             let row: [SQLValue] =
-                [.blob(key.id.sqlBytes), .integer(1), stamp, .text(principal.id), stamp, .text(principal.id), .blob(payload)]
+                [
+                    .blob(key.id.sqlBytes), .integer(1), stamp, .text(principal.id), stamp, .text(principal.id),
+                    .blob(payload),
+                ]
                 + keys(values, layout: layout)
-            let sql = "INSERT INTO \(layout.table) (\(layout.selectList)) VALUES (\(markers(from: 1, count: row.count)))"
+            let sql =
+                "INSERT INTO \(layout.table) (\(layout.selectList)) VALUES (\(markers(from: 1, count: row.count)))"
             try run(sql, row, key: key, values: values, layout: layout, session: session)
             return (.insert, 1)
         case .update(_, let payload, let values, let expected):
@@ -161,7 +171,8 @@ extension SQLStore {
                 parameters.append(.integer(Int64(expected)))
                 sql += " AND version = \(marker(parameters.count))"
             }
-            let rows = try run(sql + " RETURNING version", parameters, key: key, values: values, layout: layout, session: session)
+            let rows = try run(
+                sql + " RETURNING version", parameters, key: key, values: values, layout: layout, session: session)
             guard let version = rows.first?.first?.integer else {
                 throw try missing(key, expected: expected, layout: layout, session: session)
             }
@@ -173,7 +184,8 @@ extension SQLStore {
                 parameters.append(.integer(Int64(expected)))
                 sql += " AND version = \(marker(2))"
             }
-            let rows = try run(sql + " RETURNING version", parameters, key: key, values: [:], layout: layout, session: session)
+            let rows = try run(
+                sql + " RETURNING version", parameters, key: key, values: [:], layout: layout, session: session)
             guard let version = rows.first?.first?.integer else {
                 throw try missing(key, expected: expected, layout: layout, session: session)
             }
@@ -209,7 +221,8 @@ extension SQLStore {
         } catch .uniqueViolation(let column) {
             if let column, let field = layout.field(ofColumn: column) {
                 throw .uniqueClash(
-                    key, field: field, value: values[field] ?? .absent, layout: layout, inserting: sql.hasPrefix("INSERT"))
+                    key, field: field, value: values[field] ?? .absent, layout: layout,
+                    inserting: sql.hasPrefix("INSERT"))
             }
             throw .rejected(StorageError(.alreadyExists, key: key, message: "a record with this id already exists"))
         } catch {
@@ -223,7 +236,8 @@ extension SQLStore {
     {
         let rows: [SQLRow]
         do {
-            rows = try session.execute("SELECT version FROM \(layout.table) WHERE id = \(marker(1))", [.blob(key.id.sqlBytes)])
+            rows = try session.execute(
+                "SELECT version FROM \(layout.table) WHERE id = \(marker(1))", [.blob(key.id.sqlBytes)])
         } catch {
             throw .database(error)
         }

@@ -18,9 +18,11 @@ extension SQLStore {
         throws(StorageError) -> EntityLayout
     {
         let isNew = catalog.entities[schema.name] == nil
-        let number = catalog.entities[schema.name]?.tableNumber
+        let number =
+            catalog.entities[schema.name]?.tableNumber
             ?? (catalog.entities.values.map(\.tableNumber).max() ?? 0) + 1
-        var layout = catalog.entities[schema.name]
+        var layout =
+            catalog.entities[schema.name]
             ?? EntityLayout(schema: schema, tableNumber: number, columns: [:])
         layout.schema = schema
         var statements: [(String, [SQLValue])] = []

@@ -53,7 +53,8 @@ package enum StoreFormat {
         try SQLErrors.run(store: store) { () throws(SQLFailure) in
             if let serialize = dialect.serializeBootstrap { _ = try session.execute(serialize, []) }
             _ = try session.execute(
-                "CREATE TABLE IF NOT EXISTS crm_meta (name TEXT PRIMARY KEY, value \(dialect.integerType) NOT NULL)", [])
+                "CREATE TABLE IF NOT EXISTS crm_meta (name TEXT PRIMARY KEY, value \(dialect.integerType) NOT NULL)", []
+            )
         }
         let rows = try SQLErrors.run(store: store) { () throws(SQLFailure) in
             try session.execute("SELECT value FROM crm_meta WHERE name = \(dialect.parameter(1))", [.text("format")])

@@ -16,12 +16,14 @@ final class SQLiteConnection: SQLSession {
         let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK, handle != nil else {
-            let failure = Self.failure(status, message: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open")
+            let failure = Self.failure(
+                status, message: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open")
             sqlite3_close_v2(handle)
             throw failure
         }
         sqlite3_extended_result_codes(handle, 1)
-        let milliseconds = busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds =
+            busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
         sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
         do {
             _ = try execute("PRAGMA journal_mode = WAL", [])
@@ -49,7 +51,9 @@ final class SQLiteConnection: SQLSession {
                 case .blob(let bytes):
                     bytes.withUnsafeBytes { buffer in
                         // A zero-length blob still needs a non-null pointer, or SQLite binds NULL.
-                        sqlite3_bind_blob(statement, position, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buffer.count), Self.transient)
+                        sqlite3_bind_blob(
+                            statement, position, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
+                            Int32(buffer.count), Self.transient)
                     }
                 }
             guard status == SQLITE_OK else { throw lastFailure(status) }

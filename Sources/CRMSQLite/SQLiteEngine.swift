@@ -106,7 +106,8 @@ public final class SQLiteEngine: StorageEngine {
     private static func createFile(at path: String) throws(StorageError) {
         let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw StorageError(.io, message: "\(path): cannot create the database file: \(String(cString: strerror(errno)))")
+            throw StorageError(
+                .io, message: "\(path): cannot create the database file: \(String(cString: strerror(errno)))")
         }
         Foundation.close(descriptor)
     }

@@ -55,6 +55,8 @@ public struct StorageEngineConformance: Sendable {
         case unicodeAndLargeValues
         /// Concurrent read-modify-write without lost updates.
         case concurrency
+        /// Fields added to and dropped from a schema.
+        case schemaChanges
         /// Everything survives closing and reopening (skipped without `reopen`).
         case persistence
     }
@@ -85,6 +87,7 @@ public struct StorageEngineConformance: Sendable {
         case .changeFeed: try await checkChangeFeed()
         case .unicodeAndLargeValues: try await checkUnicodeAndLargeValues()
         case .concurrency: try await checkConcurrency()
+        case .schemaChanges: try await checkSchemaChanges()
         case .persistence: try await checkPersistence()
         }
     }
