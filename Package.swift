@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CRMCore", targets: ["CRMCore"]),
         .library(name: "CRMStorageTesting", targets: ["CRMStorageTesting"]),
         .library(name: "CRMSQLite", targets: ["CRMSQLite"]),
+        .library(name: "CRMPostgres", targets: ["CRMPostgres"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .executable(name: "crm-benchmarks", targets: ["CRMBenchmarks"]),
     ],
@@ -26,6 +27,10 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "CRMSQLite", dependencies: ["CRMCore", "CRMSQL", "CSQLite"]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .target(name: "CRMPostgres", dependencies: ["CRMCore", "CRMSQL", "CLibPQ"]),
         .executableTarget(name: "Quickstart", dependencies: ["CRMCore"], path: "Examples/Quickstart"),
         .executableTarget(
             name: "CRMBenchmarks",
@@ -37,9 +42,18 @@ let package = Package(
             dependencies: ["CRMCore"],
             path: "Tests/FileEngineWorker"
         ),
+        .target(name: "CRMTestSupport", path: "Tests/CRMTestSupport"),
         .testTarget(
-            name: "CRMCoreTests", dependencies: ["CRMCore", "CRMStorageTesting", "FileEngineWorker", "Quickstart"]),
+            name: "CRMCoreTests",
+            dependencies: ["CRMCore", "CRMStorageTesting", "CRMTestSupport", "FileEngineWorker", "Quickstart"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
+        .executableTarget(
+            name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),
+        .testTarget(
+            name: "CRMPostgresTests",
+            dependencies: [
+                "CLibPQ", "CRMCore", "CRMPostgres", "CRMStorageTesting", "CRMTestSupport", "PostgresEngineWorker",
+            ]),
         .testTarget(
             name: "CRMSQLiteTests", dependencies: ["CRMCore", "CRMSQL", "CRMSQLite", "CRMStorageTesting", "CSQLite"]),
     ],

@@ -1,4 +1,5 @@
 import CRMCore
+import CRMTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -8,11 +8,11 @@ import Foundation
 
 /// An executable of this package built beside the test bundle (by default `FileEngineWorker`), run as a
 /// child process.
-final class WorkerProcess {
-    let process = Process()
+package final class WorkerProcess {
+    package let process = Process()
     private let output = Pipe()
 
-    init(_ arguments: [String], executable: String = "FileEngineWorker") throws {
+    package init(_ arguments: [String], executable: String = "FileEngineWorker") throws {
         process.executableURL = try Self.executable(named: executable)
         process.arguments = arguments
         process.standardOutput = output
@@ -20,7 +20,7 @@ final class WorkerProcess {
     }
 
     /// Reads lines until one starts with `prefix`; returns it (or `nil` at end of output).
-    func waitForLine(startingWith prefix: String) -> String? {
+    package func waitForLine(startingWith prefix: String) -> String? {
         var buffer = Data()
         while true {
             let chunk = output.fileHandleForReading.availableData
@@ -32,7 +32,7 @@ final class WorkerProcess {
     }
 
     /// Kills the child with SIGKILL and returns every complete line it printed.
-    func kill() -> [String] {
+    package func kill() -> [String] {
         _ = Glibc.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let data = output.fileHandleForReading.readDataToEndOfFile()
@@ -43,7 +43,7 @@ final class WorkerProcess {
     }
 
     /// Waits for the child to exit by itself and returns everything it printed.
-    func finish() -> String {
+    package func finish() -> String {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
