@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "Quickstart", dependencies: ["CRMCore"], path: "Examples/Quickstart"),
         .executableTarget(
             name: "CRMBenchmarks",
-            dependencies: ["CRMCore"],
+            dependencies: ["CRMCore", "CRMPostgres", "CRMSQLite"],
             path: "Benchmarks/CRMBenchmarks"
         ),
         .executableTarget(

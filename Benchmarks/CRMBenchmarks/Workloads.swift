@@ -7,10 +7,13 @@ struct Workloads {
     let largeStoreSize: Int
     let quick: Bool
 
-    func runAll() async throws {
-        try await batchedInserts()
-        try await durableCommits()
-        try await largeStore()
+    func run(compareOnly: Bool) async throws {
+        if !compareOnly {
+            try await batchedInserts()
+            try await durableCommits()
+        }
+        try await EngineComparison(root: root, records: quick ? 20_000 : 100_000).run()
+        if !compareOnly { try await largeStore() }
     }
 
     /// Best of three rounds, each into a new, empty engine, so that one slow round on a shared machine

@@ -3,6 +3,8 @@
 //   swift run -c release crm-benchmarks            1,000,000 records in the large store
 //   swift run -c release crm-benchmarks --quick    100,000 records, for a fast look
 //   ... --keep <directory>                          write the stores there and keep them
+//   ... --compare                                    only the engines side by side (with PostgreSQL when
+//                                                   CRM_POSTGRES_URL names a server)
 //   crm-benchmarks --open <store> <records>        open a kept store in a fresh process and measure it
 import CRMCore
 import Foundation
@@ -22,4 +24,5 @@ emit("swift-crm storage benchmarks, \(ProcessInfo.processInfo.activeProcessorCou
 if case .insert(_, let payload, let values) = ContactWorkload.insert(123_456) {
     emit("record: \(payload.count)-byte JSON payload with 11 fields, \(values.count) indexed fields")
 }
-try await Workloads(root: root, largeStoreSize: quick ? 100_000 : 1_000_000, quick: quick).runAll()
+let workloads = Workloads(root: root, largeStoreSize: quick ? 100_000 : 1_000_000, quick: quick)
+try await workloads.run(compareOnly: arguments.contains("--compare"))

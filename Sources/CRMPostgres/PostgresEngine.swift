@@ -51,7 +51,8 @@ public final class PostgresEngine: StorageEngine {
             let store = SQLStore(dialect: .postgres, name: connections[0].address, clock: options.clock)
             try store.bootstrap(connections[0])
             return PostgresEngine(
-                core: SQLEngineCore(store: store, writer: connections[0], readers: Array(connections.dropFirst())))
+                core: SQLEngineCore(
+                    store: store, writer: connections[0], readers: Array(connections.dropFirst()), readMode: .queues))
         } catch {
             for connection in connections { connection.close() }
             throw error

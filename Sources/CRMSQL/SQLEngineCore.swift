@@ -1,22 +1,42 @@
 package import CRMCore
 import Synchronization
 
-/// The body of an SQL storage engine: one writer session (registrations and group commits) and a few
-/// reader sessions (reads, queries and the change feed), each on its own queue, over one ``SQLStore``.
+/// The body of an SQL storage engine: one writer session (registrations and group commits) on its own
+/// queue, and a few reader sessions (reads, queries and the change feed), over one ``SQLStore``.
 package final class SQLEngineCore: Sendable {
+    /// Where reader sessions run their statements.
+    package enum ReadMode: Sendable {
+        /// On the calling thread, for databases in the process (SQLite): a read costs microseconds, less
+        /// than handing it to another thread and back.
+        case callingThread
+        /// Each on its own queue, for databases across a network (PostgreSQL), so waiting for the server
+        /// never holds a thread of Swift's cooperative pool.
+        case queues
+    }
+
     package let store: SQLStore
     private let writer: SessionWorker
     private let readers: [SessionWorker]
+    private let idleReaders: Mutex<[SessionBox]>
     private let committer: GroupCommitter
     private let nextReader = Atomic<UInt>(0)
     private let open = Atomic(true)
 
     /// Creates the engine over open sessions: `writer` must have bootstrapped the store; `readers` may be
     /// empty, in which case the writer also reads.
-    package init(store: SQLStore, writer: any SQLSession, readers: [any SQLSession]) {
+    package init(store: SQLStore, writer: any SQLSession, readers: [any SQLSession], readMode: ReadMode) {
         self.store = store
         self.writer = SessionWorker(writer, label: "\(store.name).writer")
-        self.readers = readers.enumerated().map { SessionWorker($0.element, label: "\(store.name).reader\($0.offset)") }
+        switch readMode {
+        case .callingThread:
+            self.readers = []
+            self.idleReaders = Mutex(readers.map(SessionBox.init))
+        case .queues:
+            self.readers = readers.enumerated().map {
+                SessionWorker($0.element, label: "\(store.name).reader\($0.offset)")
+            }
+            self.idleReaders = Mutex([])
+        }
         self.committer = GroupCommitter(writer: self.writer, store: store)
     }
 
@@ -28,7 +48,7 @@ package final class SQLEngineCore: Sendable {
 
     package func read(_ entity: String, ids: [RecordID]) async throws(StorageError) -> [StoredRecord] {
         try checkOpen()
-        return try await reader().perform { [store] session throws(StorageError) in
+        return try await reading { [store] session throws(StorageError) in
             try store.read(entity, ids: ids, session: session)
         }
     }
@@ -40,14 +60,14 @@ package final class SQLEngineCore: Sendable {
 
     package func query(_ query: RecordQuery) async throws(StorageError) -> QueryPage {
         try checkOpen()
-        return try await reader().perform { [store] session throws(StorageError) in
+        return try await reading { [store] session throws(StorageError) in
             try store.query(query, session: session)
         }
     }
 
     package func changes(after sequence: UInt64, limit: Int) async throws(StorageError) -> [Change] {
         try checkOpen()
-        return try await reader().perform { [store] session throws(StorageError) in
+        return try await reading { [store] session throws(StorageError) in
             try store.changes(after: sequence, limit: limit, session: session)
         }
     }
@@ -66,17 +86,34 @@ package final class SQLEngineCore: Sendable {
         for worker in readers + [writer] {
             try await worker.perform { session in session.close() }
         }
+        for box in idleReaders.withLock({ $0 }) { box.session.close() }
     }
 
-    private func reader() -> SessionWorker {
-        guard !readers.isEmpty else { return writer }
+    /// Runs a read on an idle reader on this thread, else on a reader's queue, else on the writer's.
+    private func reading<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws(StorageError) -> T)
+        async throws(StorageError) -> T
+    {
+        if let box = idleReaders.withLock({ $0.popLast() }) {
+            defer { idleReaders.withLock { $0.append(box) } }
+            return try body(box.session)
+        }
+        guard !readers.isEmpty else { return try await writer.perform(body) }
         let turn = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
-        return readers[Int(turn % UInt(readers.count))]
+        return try await readers[Int(turn % UInt(readers.count))].perform(body)
     }
 
     private func checkOpen() throws(StorageError) {
         guard open.load(ordering: .sequentiallyConsistent) else {
             throw StorageError(.closed, message: "\(store.name) was closed")
         }
+    }
+}
+
+/// A reader session handed between threads through the idle list; one thread uses it at a time.
+private final class SessionBox: @unchecked Sendable {
+    let session: any SQLSession
+
+    init(_ session: any SQLSession) {
+        self.session = session
     }
 }

@@ -54,7 +54,8 @@ public final class SQLiteEngine: StorageEngine {
             for session in sessions { session.close() }
             throw error
         }
-        let core = SQLEngineCore(store: store, writer: sessions[0], readers: Array(sessions.dropFirst()))
+        let core = SQLEngineCore(
+            store: store, writer: sessions[0], readers: Array(sessions.dropFirst()), readMode: .callingThread)
         return SQLiteEngine(core: core, path: path)
     }
 
