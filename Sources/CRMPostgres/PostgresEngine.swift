@@ -13,8 +13,8 @@ import CRMSQL
 /// one at a time, each sees the latest committed versions (read-committed isolation), and sequence
 /// numbers have no gaps and appear in commit order, so a feed reader never skips a change that commits
 /// late. Reads are never blocked. Serialization failures and deadlocks are retried; a lock held past
-/// ``PostgresEngineOptions/lockTimeout`` fails with ``CRMCore/StorageError/Code/locked``; a lost connection
-/// fails the operation in progress with ``CRMCore/StorageError/Code/io`` and is reopened for the next one.
+/// ``PostgresEngineOptions/lockTimeout`` fails with `StorageError.Code.locked`; a lost connection
+/// fails the operation in progress with `StorageError.Code.io` and is reopened for the next one.
 ///
 /// ```swift
 /// let engine = try await PostgresEngine.open(
@@ -29,8 +29,8 @@ public final class PostgresEngine: StorageEngine {
 
     /// Connects, creates or migrates the store's tables, and loads the catalog.
     ///
-    /// Throws ``CRMCore/StorageError/Code/io`` when the server cannot be reached, naming it (never the
-    /// password), and ``CRMCore/StorageError/Code/unsupportedFormat`` for tables of a newer version.
+    /// Throws `StorageError.Code.io` when the server cannot be reached, naming it (never the
+    /// password), and `StorageError.Code.unsupportedFormat` for tables of a newer version.
     public static func open(_ options: PostgresEngineOptions) async throws(StorageError) -> PostgresEngine {
         let milliseconds =
             options.lockTimeout.components.seconds * 1000
@@ -62,7 +62,7 @@ public final class PostgresEngine: StorageEngine {
     /// The server and database, as `postgresql://host:port/database`.
     public var address: String { core.store.name }
 
-    /// Declares entity types; see ``CRMCore/StorageEngine/register(_:)``.
+    /// Declares entity types; see `StorageEngine.register`.
     public func register(_ schemas: [EntitySchema]) async throws(StorageError) {
         try await core.register(schemas)
     }
@@ -88,7 +88,7 @@ public final class PostgresEngine: StorageEngine {
         try await core.changes(after: sequence, limit: limit)
     }
 
-    /// Closes the connections; later calls fail with ``CRMCore/StorageError/Code/closed``.
+    /// Closes the connections; later calls fail with `StorageError.Code.closed`.
     public func close() async throws(StorageError) {
         try await core.close()
     }

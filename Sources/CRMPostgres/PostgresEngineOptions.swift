@@ -40,7 +40,7 @@ public struct PostgresEngineOptions: Sendable {
     /// sets it `off`, so a server crash may lose the newest commits but never half of one.
     public var durability: Durability
     /// How long a commit waits for another instance's lock before failing with
-    /// ``CRMCore/StorageError/Code/locked``; 5 seconds unless told otherwise.
+    /// `StorageError.Code.locked`; 5 seconds unless told otherwise.
     public var lockTimeout: Duration
     /// The clock that stamps commits.
     public var clock: any WallClock

@@ -1,7 +1,7 @@
 package import CRMCore
 import Foundation
 
-/// The byte encoding of an ``CRMCore/IndexValue`` whose byte order (`memcmp`, shorter first on a tie) is
+/// The byte encoding of an `IndexValue` whose byte order (`memcmp`, shorter first on a tie) is
 /// the total order of index values, so that an SQL index on a key column sorts, compares and ranges exactly
 /// as the reference engines do, in every database that compares bytes that way (SQLite blobs, PostgreSQL
 /// `bytea`).
@@ -11,7 +11,7 @@ import Foundation
 /// flipped; for doubles and dates (seconds since 2001-01-01) the big-endian IEEE 754 bits with the sign
 /// bit flipped for positive numbers and every bit flipped for negative ones; a string's UTF-8 bytes.
 package enum IndexKey {
-    /// The key of ``CRMCore/IndexValue/absent``.
+    /// The key of `IndexValue.absent`.
     package static let absent: [UInt8] = [0]
 
     /// The key of `value`; `-0.0` is keyed as `0.0`, which it equals.

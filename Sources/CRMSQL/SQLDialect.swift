@@ -8,7 +8,7 @@ package struct SQLDialect: Sendable {
     package let integerType: String
     /// The column type for doubles.
     package let realType: String
-    /// The literal of the one-byte key `0x00` that encodes ``CRMCore/IndexValue/absent``.
+    /// The literal of the one-byte key `0x00` that encodes `IndexValue.absent`.
     package let absentKeyLiteral: String
     /// The clause after `CREATE TABLE (...)` of record tables, such as SQLite's `WITHOUT ROWID`.
     package let recordTableOptions: String

@@ -2,7 +2,7 @@ package import CRMCore
 
 /// Turns database failures into the engine's typed errors.
 package enum SQLErrors {
-    /// Runs `body`, mapping a failure to a ``CRMCore/StorageError`` that names `store`.
+    /// Runs `body`, mapping a failure to a `StorageError` that names `store`.
     package static func run<T>(store: String, _ body: () throws(SQLFailure) -> T) throws(StorageError) -> T {
         do {
             return try body()

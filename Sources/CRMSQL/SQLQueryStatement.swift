@@ -1,6 +1,6 @@
 package import CRMCore
 
-/// The `SELECT` that answers a ``CRMCore/RecordQuery`` on an entity's table: every filter a comparison of a
+/// The `SELECT` that answers a `RecordQuery` on an entity's table: every filter a comparison of a
 /// key column with bound keys (so it runs on the column's `(k, id)` index), the sort an `ORDER BY` of key
 /// columns ending with the id, and the cursor a keyset condition after the previous page's last row.
 package struct SQLQueryStatement {

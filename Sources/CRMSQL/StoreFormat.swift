@@ -4,7 +4,7 @@ package import CRMCore
 ///
 /// `crm_meta` holds the format version. Opening a store applies every migration above its version in one
 /// transaction; a store of a newer version than this build knows is refused with
-/// ``CRMCore/StorageError/Code/unsupportedFormat``.
+/// `StorageError.Code.unsupportedFormat`.
 package enum StoreFormat {
     /// One step of the format: the statements that take a store from the previous version to `version`.
     package struct Migration: Sendable {

@@ -4,7 +4,7 @@ import Foundation
 
 /// A storage engine on SQLite: one database file, embedded, queried with SQL indexes.
 ///
-/// Choose it over ``CRMCore/FileEngine`` when other tools must read the data with SQL, or when a store is
+/// Choose it over `FileEngine` when other tools must read the data with SQL, or when a store is
 /// far larger than memory: the file engine keeps every record in memory, SQLite only its page cache.
 ///
 /// Each entity has a table `crm_r<n>` holding the payload and one key column per indexed field, with an
@@ -32,8 +32,8 @@ public final class SQLiteEngine: StorageEngine {
     /// Opens the database at `path`, creating it (mode 0600) and its tables if needed, and migrating the
     /// tables of an older format.
     ///
-    /// Throws ``CRMCore/StorageError/Code/unsupportedFormat`` for a store written by a newer version,
-    /// ``CRMCore/StorageError/Code/locked`` when another process holds the write lock past the timeout.
+    /// Throws `StorageError.Code.unsupportedFormat` for a store written by a newer version,
+    /// `StorageError.Code.locked` when another process holds the write lock past the timeout.
     public static func open(at path: String, options: SQLiteEngineOptions = SQLiteEngineOptions())
         async throws(StorageError) -> SQLiteEngine
     {
@@ -59,7 +59,7 @@ public final class SQLiteEngine: StorageEngine {
         return SQLiteEngine(core: core, path: path)
     }
 
-    /// Declares entity types; see ``CRMCore/StorageEngine/register(_:)``.
+    /// Declares entity types; see `StorageEngine.register`.
     public func register(_ schemas: [EntitySchema]) async throws(StorageError) {
         try await core.register(schemas)
     }
@@ -84,7 +84,7 @@ public final class SQLiteEngine: StorageEngine {
         try await core.changes(after: sequence, limit: limit)
     }
 
-    /// Closes the connections; later calls fail with ``CRMCore/StorageError/Code/closed``.
+    /// Closes the connections; later calls fail with `StorageError.Code.closed`.
     public func close() async throws(StorageError) {
         try await core.close()
     }
