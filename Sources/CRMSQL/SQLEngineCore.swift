@@ -86,7 +86,9 @@ package final class SQLEngineCore: Sendable {
         for worker in readers + [writer] {
             try await worker.perform { session in session.close() }
         }
-        for box in idleReaders.withLock({ $0 }) { box.session.close() }
+        for box in idleReaders.withLock({ idle in
+            defer { idle = [] }; return idle
+        }) { box.session.close() }
     }
 
     /// Runs a read on an idle reader on this thread, else on a reader's queue, else on the writer's.
@@ -94,7 +96,15 @@ package final class SQLEngineCore: Sendable {
         async throws(StorageError) -> T
     {
         if let box = idleReaders.withLock({ $0.popLast() }) {
-            defer { idleReaders.withLock { $0.append(box) } }
+            defer {
+                // A reader in use while the engine closed is closed on its way back.
+                let returned = idleReaders.withLock { idle in
+                    guard open.load(ordering: .sequentiallyConsistent) else { return false }
+                    idle.append(box)
+                    return true
+                }
+                if !returned { box.session.close() }
+            }
             return try body(box.session)
         }
         guard !readers.isEmpty else { return try await writer.perform(body) }
