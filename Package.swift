@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "CRMCore", targets: ["CRMCore"]),
         .library(name: "CRMStorageTesting", targets: ["CRMStorageTesting"]),
+        .library(name: "CRMContacts", targets: ["CRMContacts"]),
         .library(name: "CRMSQLite", targets: ["CRMSQLite"]),
         .library(name: "CRMPostgres", targets: ["CRMPostgres"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
@@ -23,6 +24,7 @@ let package = Package(
     targets: [
         .target(name: "CRMCore"),
         .target(name: "CRMStorageTesting", dependencies: ["CRMCore"]),
+        .target(name: "CRMContacts", dependencies: ["CRMCore"]),
         .target(name: "CRMSQL", dependencies: ["CRMCore"]),
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(
             name: "CRMCoreTests",
             dependencies: ["CRMCore", "CRMStorageTesting", "CRMTestSupport", "FileEngineWorker", "Quickstart"]),
+        .testTarget(name: "CRMContactsTests", dependencies: ["CRMContacts", "CRMCore", "CRMSQLite"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),

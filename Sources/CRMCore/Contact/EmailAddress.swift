@@ -63,7 +63,7 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
 extension StringProtocol {
     /// The text without leading and trailing white space and newlines.
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -1,0 +1,67 @@
+public import CRMCore
+
+/// How contacts and organizations are stored in a `StorageEngine`: their entity schemas, index values and
+/// lookup keys.
+public enum ContactEntities {
+    /// The entity of contacts.
+    public static let contact = "crm.contact"
+    /// The entity of organizations.
+    public static let organization = "crm.organization"
+
+    /// Every schema the contact store registers.
+    public static let schemas: [EntitySchema] = [
+        try! EntitySchema(
+            name: contact,
+            indexes: [
+                IndexDefinition("familyKey"), IndexDefinition("givenKey"), IndexDefinition("nameKey"),
+                IndexDefinition("organization"), IndexDefinition("stage"), IndexDefinition("owner"),
+                IndexDefinition("category"),
+            ]),
+        try! EntitySchema(
+            name: organization,
+            indexes: [IndexDefinition("nameKey"), IndexDefinition("domain"), IndexDefinition("parent")]),
+        LookupKey.schema,
+    ]
+
+    static let contactCoder = PayloadCoder<Contact>(entity: contact)
+    static let organizationCoder = PayloadCoder<Organization>(entity: organization)
+
+    static func key(_ id: ID<Contact>) -> RecordKey { RecordKey(entity: contact, id: id.rawValue) }
+    static func key(_ id: ID<Organization>) -> RecordKey { RecordKey(entity: organization, id: id.rawValue) }
+
+    static func indexValues(of contact: Contact) -> IndexValues {
+        var values: IndexValues = [
+            "familyKey": .string(SearchKey.fold(contact.name.familyName)),
+            "givenKey": .string(SearchKey.fold(contact.name.givenName)),
+            "nameKey": .string(SearchKey.fold(contact.name.displayName)),
+            "stage": .string(contact.lifecycleStage.description),
+        ]
+        values["organization"] = contact.organizationID.map { .string($0.description) }
+        values["owner"] = contact.owner.map { .string($0.id) }
+        values["category"] = contact.category.map { .string($0.description) }
+        return values
+    }
+
+    static func indexValues(of organization: Organization) -> IndexValues {
+        var values: IndexValues = ["nameKey": .string(SearchKey.fold(organization.name))]
+        values["domain"] = organization.domain.map { .string($0) }
+        values["parent"] = organization.parentID.map { .string($0.description) }
+        return values
+    }
+
+    static func lookupKeys(of contact: Contact) -> Set<LookupKey> {
+        let owner = key(contact.id)
+        var keys = Set(contact.emails.map { LookupKey(owner: owner, kind: "email", value: $0.value.matchingKey) })
+        keys.formUnion(contact.phones.map { LookupKey(owner: owner, kind: "phone", value: $0.value.e164) })
+        keys.formUnion(contact.tags.map { LookupKey(owner: owner, kind: "tag", value: $0.key) })
+        keys.formUnion(contact.externalIDs.map { LookupKey(owner: owner, kind: "ext", value: $0.description) })
+        return keys
+    }
+
+    static func lookupKeys(of organization: Organization) -> Set<LookupKey> {
+        let owner = key(organization.id)
+        var keys = Set(organization.tags.map { LookupKey(owner: owner, kind: "tag", value: $0.key) })
+        keys.formUnion(organization.externalIDs.map { LookupKey(owner: owner, kind: "ext", value: $0.description) })
+        return keys
+    }
+}

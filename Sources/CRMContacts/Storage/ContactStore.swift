@@ -1,0 +1,65 @@
+public import CRMCore
+
+/// The contacts and organizations of a CRM, in domain words.
+///
+/// ``EngineContactStore`` implements it over any `StorageEngine`; a team that wants database-native queries
+/// may implement it directly and check it with the conformance kit's contacts area.
+///
+/// Writes take the acting principal (recorded in the change feed) and, for updates and deletes, the version
+/// the caller last read: a concurrent change fails with `StorageError.Code.conflict` instead of being
+/// overwritten. Invalid values throw `ValidationError`; storage failures throw `StorageError`.
+public protocol ContactStore: Sendable {
+    /// Stores a new contact.
+    func insert(_ contact: Contact, by principal: Principal) async throws -> Stored<Contact>
+    /// Replaces a contact, if it is still at `expectedVersion`.
+    func update(_ contact: Contact, expectedVersion: UInt64, by principal: Principal) async throws -> Stored<Contact>
+    /// Removes a contact, if it is still at `expectedVersion` (any version when `nil`).
+    func deleteContact(_ id: ID<Contact>, expectedVersion: UInt64?, by principal: Principal) async throws
+    /// The contact with `id`, or `nil`.
+    func contact(_ id: ID<Contact>) async throws -> Stored<Contact>?
+    /// The contacts with `email` among their addresses, matched by ``CRMCore/EmailAddress/matchingKey``.
+    func contacts(withEmail email: EmailAddress) async throws -> [Stored<Contact>]
+    /// The contacts with `phone` among their numbers.
+    func contacts(withPhone phone: PhoneNumber) async throws -> [Stored<Contact>]
+    /// The contacts that carry `externalID`.
+    func contacts(withExternalID externalID: ExternalID) async throws -> [Stored<Contact>]
+    /// The contacts of an organization, by name.
+    func contacts(in organization: ID<Organization>) async throws -> [Stored<Contact>]
+    /// The contacts tagged `tag` (tags match without regard to case).
+    func contacts(taggedWith tag: CRMCore.Tag) async throws -> [Stored<Contact>]
+    /// Contacts whose given, family or full name starts with `text`, ignoring case and diacritics; by name.
+    func searchContacts(name text: String, limit: Int) async throws -> [Stored<Contact>]
+
+    /// Stores a new organization; its parent must exist.
+    func insert(_ organization: Organization, by principal: Principal) async throws -> Stored<Organization>
+    /// Replaces an organization, if it is still at `expectedVersion`; a parent that would make a cycle is
+    /// refused with a `ValidationError` on `parentID`.
+    func update(_ organization: Organization, expectedVersion: UInt64, by principal: Principal) async throws
+        -> Stored<Organization>
+    /// The organization with `id`, or `nil`.
+    func organization(_ id: ID<Organization>) async throws -> Stored<Organization>?
+    /// The organizations with web domain `domain`.
+    func organizations(withDomain domain: String) async throws -> [Stored<Organization>]
+    /// The organizations whose parent is `id`, by name.
+    func suborganizations(of id: ID<Organization>) async throws -> [Stored<Organization>]
+}
+
+extension ContactStore {
+    /// The organizations above `id`, nearest first.
+    public func ancestors(of id: ID<Organization>) async throws -> [Stored<Organization>] {
+        var result: [Stored<Organization>] = []
+        var next = try await organization(id)?.value.parentID
+        while let parent = next, result.count < ContactRules.maximumHierarchyDepth {
+            guard let found = try await organization(parent) else { break }
+            result.append(found)
+            next = found.value.parentID
+        }
+        return result
+    }
+}
+
+/// Limits of the contact rules.
+public enum ContactRules {
+    /// The deepest organization hierarchy the stores walk.
+    public static let maximumHierarchyDepth = 256
+}

@@ -1,0 +1,232 @@
+public import CRMCore
+
+/// The ``ContactStore`` over any `StorageEngine`: the in-memory, file and SQL engines work out of the box.
+///
+/// ```swift
+/// let store = try await EngineContactStore(engine: try await FileEngine.open(at: path))
+/// let saved = try await store.insert(ada, by: user)
+/// let found = try await store.contacts(withEmail: try EmailAddress("ADA@example.com"))
+/// ```
+///
+/// Each write is one engine transaction: the record and its lookup records (emails, phones, tags, external
+/// ids) change together or not at all.
+public struct EngineContactStore: ContactStore {
+    /// The engine the store writes to.
+    public let engine: any StorageEngine
+
+    /// Creates the store and registers its schemas with `engine`.
+    public init(engine: any StorageEngine) async throws {
+        self.engine = engine
+        try await engine.register(ContactEntities.schemas)
+    }
+
+    // MARK: Contacts
+
+    public func insert(_ contact: Contact, by principal: Principal) async throws -> Stored<Contact> {
+        let contact = try contact.validated()
+        try await requireOrganization(contact.organizationID, for: contact)
+        let key = ContactEntities.key(contact.id)
+        let operations: [WriteOperation] =
+            [
+                .insert(
+                    key, payload: try ContactEntities.contactCoder.encode(contact),
+                    indexValues: ContactEntities.indexValues(of: contact))
+            ] + LookupKey.changes(from: [], to: ContactEntities.lookupKeys(of: contact))
+        _ = try await engine.commit(Transaction(principal: principal, operations: operations))
+        return try await self.contact(contact.id)!
+    }
+
+    public func update(_ contact: Contact, expectedVersion: UInt64, by principal: Principal) async throws
+        -> Stored<Contact>
+    {
+        let contact = try contact.validated()
+        let current = try await existing(contact.id, expectedVersion: expectedVersion)
+        if contact.organizationID != current.value.organizationID {
+            try await requireOrganization(contact.organizationID, for: contact)
+        }
+        let operations: [WriteOperation] =
+            [
+                .update(
+                    ContactEntities.key(contact.id), payload: try ContactEntities.contactCoder.encode(contact),
+                    indexValues: ContactEntities.indexValues(of: contact), expectedVersion: expectedVersion)
+            ]
+            + LookupKey.changes(
+                from: ContactEntities.lookupKeys(of: current.value), to: ContactEntities.lookupKeys(of: contact))
+        _ = try await engine.commit(Transaction(principal: principal, operations: operations))
+        return try await self.contact(contact.id)!
+    }
+
+    public func deleteContact(_ id: ID<Contact>, expectedVersion: UInt64?, by principal: Principal) async throws {
+        let current = try await existing(id, expectedVersion: expectedVersion)
+        let operations =
+            [WriteOperation.delete(ContactEntities.key(id), expectedVersion: current.version)]
+            + LookupKey.changes(from: ContactEntities.lookupKeys(of: current.value), to: [])
+        _ = try await engine.commit(Transaction(principal: principal, operations: operations))
+    }
+
+    public func contact(_ id: ID<Contact>) async throws -> Stored<Contact>? {
+        try await engine.read(ContactEntities.contact, id: id.rawValue).map(Self.contact(from:))
+    }
+
+    public func contacts(withEmail email: EmailAddress) async throws -> [Stored<Contact>] {
+        try await contacts(withLookup: "email", email.matchingKey)
+    }
+
+    public func contacts(withPhone phone: PhoneNumber) async throws -> [Stored<Contact>] {
+        try await contacts(withLookup: "phone", phone.e164)
+    }
+
+    public func contacts(withExternalID externalID: ExternalID) async throws -> [Stored<Contact>] {
+        try await contacts(withLookup: "ext", externalID.description)
+    }
+
+    public func contacts(taggedWith tag: CRMCore.Tag) async throws -> [Stored<Contact>] {
+        try await contacts(withLookup: "tag", tag.key)
+    }
+
+    public func contacts(in organization: ID<Organization>) async throws -> [Stored<Contact>] {
+        let records = try await engine.queryAll(
+            RecordQuery(
+                entity: ContactEntities.contact, filters: [.equals("organization", .string(organization.description))],
+                sort: [SortKey("nameKey")]))
+        return try records.map(Self.contact(from:))
+    }
+
+    public func searchContacts(name text: String, limit: Int) async throws -> [Stored<Contact>] {
+        let prefix = SearchKey.fold(text)
+        guard !prefix.isEmpty, limit > 0 else { return [] }
+        var found: [RecordID: StoredRecord] = [:]
+        for field in ["familyKey", "givenKey", "nameKey"] {
+            let page = try await engine.query(
+                RecordQuery(
+                    entity: ContactEntities.contact, filters: [.prefix(field, prefix)], sort: [SortKey(field)],
+                    limit: limit))
+            for record in page.records { found[record.key.id] = record }
+        }
+        let ordered = found.values.sorted {
+            ($0.value(of: "nameKey"), $0.key.id) < ($1.value(of: "nameKey"), $1.key.id)
+        }
+        return try ordered.prefix(limit).map(Self.contact(from:))
+    }
+
+    // MARK: Organizations
+
+    public func insert(_ organization: Organization, by principal: Principal) async throws -> Stored<Organization> {
+        let organization = try organization.validated()
+        if let parent = organization.parentID, try await self.organization(parent) == nil {
+            throw ValidationError(
+                subject: "Organization", field: "parentID", reason: "no such organization", value: parent.description)
+        }
+        let operations =
+            [
+                WriteOperation.insert(
+                    ContactEntities.key(organization.id),
+                    payload: try ContactEntities.organizationCoder.encode(organization),
+                    indexValues: ContactEntities.indexValues(of: organization))
+            ] + LookupKey.changes(from: [], to: ContactEntities.lookupKeys(of: organization))
+        _ = try await engine.commit(Transaction(principal: principal, operations: operations))
+        return try await self.organization(organization.id)!
+    }
+
+    public func update(_ organization: Organization, expectedVersion: UInt64, by principal: Principal) async throws
+        -> Stored<Organization>
+    {
+        let organization = try organization.validated()
+        guard let current = try await self.organization(organization.id) else {
+            throw StorageError(.notFound, key: ContactEntities.key(organization.id), message: "no such organization")
+        }
+        if organization.parentID != current.value.parentID { try await checkHierarchy(of: organization) }
+        let operations =
+            [
+                WriteOperation.update(
+                    ContactEntities.key(organization.id),
+                    payload: try ContactEntities.organizationCoder.encode(organization),
+                    indexValues: ContactEntities.indexValues(of: organization), expectedVersion: expectedVersion)
+            ]
+            + LookupKey.changes(
+                from: ContactEntities.lookupKeys(of: current.value), to: ContactEntities.lookupKeys(of: organization))
+        _ = try await engine.commit(Transaction(principal: principal, operations: operations))
+        return try await self.organization(organization.id)!
+    }
+
+    public func organization(_ id: ID<Organization>) async throws -> Stored<Organization>? {
+        try await engine.read(ContactEntities.organization, id: id.rawValue).map(Self.organization(from:))
+    }
+
+    public func organizations(withDomain domain: String) async throws -> [Stored<Organization>] {
+        try await organizations(where: .equals("domain", .string(domain.lowercased())))
+    }
+
+    public func suborganizations(of id: ID<Organization>) async throws -> [Stored<Organization>] {
+        try await organizations(where: .equals("parent", .string(id.description)))
+    }
+
+    // MARK: Helpers
+
+    private func organizations(where filter: QueryFilter) async throws -> [Stored<Organization>] {
+        let records = try await engine.queryAll(
+            RecordQuery(entity: ContactEntities.organization, filters: [filter], sort: [SortKey("nameKey")]))
+        return try records.map(Self.organization(from:))
+    }
+
+    /// Refuses a parent that is missing or that has `organization` among its own ancestors.
+    private func checkHierarchy(of organization: Organization) async throws {
+        var next = organization.parentID
+        var depth = 0
+        while let parent = next {
+            guard parent != organization.id else {
+                throw ValidationError(
+                    subject: "Organization", field: "parentID",
+                    reason: "would make a cycle: the organization is an ancestor of its new parent",
+                    value: organization.parentID?.description)
+            }
+            guard let found = try await self.organization(parent) else {
+                throw ValidationError(
+                    subject: "Organization", field: "parentID", reason: "no such organization",
+                    value: parent.description)
+            }
+            depth += 1
+            guard depth < ContactRules.maximumHierarchyDepth else {
+                throw ValidationError(
+                    subject: "Organization", field: "parentID",
+                    reason: "the hierarchy would be deeper than \(ContactRules.maximumHierarchyDepth) levels")
+            }
+            next = found.value.parentID
+        }
+    }
+
+    private func requireOrganization(_ id: ID<Organization>?, for contact: Contact) async throws {
+        guard let id, try await organization(id) == nil else { return }
+        throw ValidationError(
+            subject: "Contact", field: "organizationID", reason: "no such organization", value: id.description)
+    }
+
+    private func existing(_ id: ID<Contact>, expectedVersion: UInt64?) async throws -> Stored<Contact> {
+        guard let current = try await contact(id) else {
+            throw StorageError(.notFound, key: ContactEntities.key(id), message: "no such contact")
+        }
+        if let expectedVersion, expectedVersion != current.version {
+            throw StorageError(
+                .conflict, key: ContactEntities.key(id),
+                message: "expected version \(expectedVersion), found \(current.version); reread and retry")
+        }
+        return current
+    }
+
+    private func contacts(withLookup kind: String, _ value: String) async throws -> [Stored<Contact>] {
+        let text = "\(ContactEntities.contact)/\(kind):\(value)"
+        let owners = try await engine.queryAll(LookupKey.query(text)).compactMap { record -> RecordID? in
+            guard case .string(let owner) = record.value(of: "owner") else { return nil }
+            return try? RecordID(owner)
+        }
+        return try await engine.read(ContactEntities.contact, ids: owners).map(Self.contact(from:))
+    }
+
+    private static func contact(from record: StoredRecord) throws -> Stored<Contact> {
+        Stored(try ContactEntities.contactCoder.decode(record), record: record)
+    }
+
+    private static func organization(from record: StoredRecord) throws -> Stored<Organization> {
+        Stored(try ContactEntities.organizationCoder.decode(record), record: record)
+    }
+}
