@@ -22,6 +22,7 @@ public struct EngineContactStore: ContactStore {
 
     // MARK: Contacts
 
+    /// Stores a new contact and its lookup records in one transaction.
     public func insert(_ contact: Contact, by principal: Principal) async throws -> Stored<Contact> {
         let contact = try contact.validated()
         try await requireOrganization(contact.organizationID, for: contact)
@@ -36,6 +37,7 @@ public struct EngineContactStore: ContactStore {
         return try await self.contact(contact.id)!
     }
 
+    /// Replaces a contact and moves its lookup records, if it is still at `expectedVersion`.
     public func update(_ contact: Contact, expectedVersion: UInt64, by principal: Principal) async throws
         -> Stored<Contact>
     {
@@ -56,6 +58,7 @@ public struct EngineContactStore: ContactStore {
         return try await self.contact(contact.id)!
     }
 
+    /// Removes a contact and its lookup records.
     public func deleteContact(_ id: ID<Contact>, expectedVersion: UInt64?, by principal: Principal) async throws {
         let current = try await existing(id, expectedVersion: expectedVersion)
         let operations =
@@ -64,26 +67,32 @@ public struct EngineContactStore: ContactStore {
         _ = try await engine.commit(Transaction(principal: principal, operations: operations))
     }
 
+    /// The contact with `id`, or `nil`.
     public func contact(_ id: ID<Contact>) async throws -> Stored<Contact>? {
         try await engine.read(ContactEntities.contact, id: id.rawValue).map(Self.contact(from:))
     }
 
+    /// The contacts with `email` among their addresses.
     public func contacts(withEmail email: EmailAddress) async throws -> [Stored<Contact>] {
         try await contacts(withLookup: "email", email.matchingKey)
     }
 
+    /// The contacts with `phone` among their numbers.
     public func contacts(withPhone phone: PhoneNumber) async throws -> [Stored<Contact>] {
         try await contacts(withLookup: "phone", phone.e164)
     }
 
+    /// The contacts that carry `externalID`.
     public func contacts(withExternalID externalID: ExternalID) async throws -> [Stored<Contact>] {
         try await contacts(withLookup: "ext", externalID.description)
     }
 
+    /// The contacts tagged `tag`.
     public func contacts(taggedWith tag: CRMCore.Tag) async throws -> [Stored<Contact>] {
         try await contacts(withLookup: "tag", tag.key)
     }
 
+    /// The contacts of an organization, by name.
     public func contacts(in organization: ID<Organization>) async throws -> [Stored<Contact>] {
         let records = try await engine.queryAll(
             RecordQuery(
@@ -92,6 +101,7 @@ public struct EngineContactStore: ContactStore {
         return try records.map(Self.contact(from:))
     }
 
+    /// Contacts whose given, family or full name starts with `text`, folded; by name.
     public func searchContacts(name text: String, limit: Int) async throws -> [Stored<Contact>] {
         let prefix = SearchKey.fold(text)
         guard !prefix.isEmpty, limit > 0 else { return [] }
@@ -111,6 +121,7 @@ public struct EngineContactStore: ContactStore {
 
     // MARK: Organizations
 
+    /// Stores a new organization; its parent must exist.
     public func insert(_ organization: Organization, by principal: Principal) async throws -> Stored<Organization> {
         let organization = try organization.validated()
         if let parent = organization.parentID, try await self.organization(parent) == nil {
@@ -128,6 +139,7 @@ public struct EngineContactStore: ContactStore {
         return try await self.organization(organization.id)!
     }
 
+    /// Replaces an organization, refusing a parent that would make a cycle.
     public func update(_ organization: Organization, expectedVersion: UInt64, by principal: Principal) async throws
         -> Stored<Organization>
     {
@@ -149,14 +161,17 @@ public struct EngineContactStore: ContactStore {
         return try await self.organization(organization.id)!
     }
 
+    /// The organization with `id`, or `nil`.
     public func organization(_ id: ID<Organization>) async throws -> Stored<Organization>? {
         try await engine.read(ContactEntities.organization, id: id.rawValue).map(Self.organization(from:))
     }
 
+    /// The organizations with web domain `domain` (any case).
     public func organizations(withDomain domain: String) async throws -> [Stored<Organization>] {
         try await organizations(where: .equals("domain", .string(domain.lowercased())))
     }
 
+    /// The organizations whose parent is `id`, by name.
     public func suborganizations(of id: ID<Organization>) async throws -> [Stored<Organization>] {
         try await organizations(where: .equals("parent", .string(id.description)))
     }
