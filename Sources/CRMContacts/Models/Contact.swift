@@ -17,7 +17,7 @@ public import CRMCore
 /// before every write.
 public struct Contact: Hashable, Sendable, Codable, Identifiable {
     /// The contact's id.
-    public var id: ID<Contact>
+    public var id: CRMCore.ID<Contact>
     /// The person's name.
     public var name: PersonName
     /// Email addresses; exactly one is primary when there are any.
@@ -31,7 +31,7 @@ public struct Contact: Hashable, Sendable, Codable, Identifiable {
     /// The job title.
     public var jobTitle: String
     /// The organization the person works for.
-    public var organizationID: ID<Organization>?
+    public var organizationID: CRMCore.ID<Organization>?
     /// The user responsible for the relationship.
     public var owner: Principal?
     /// Where the person stands in the relationship.
@@ -53,9 +53,9 @@ public struct Contact: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates a contact and validates it.
     public init(
-        id: ID<Contact>, name: PersonName, emails: [LabeledValue<EmailAddress>] = [],
+        id: CRMCore.ID<Contact>, name: PersonName, emails: [LabeledValue<EmailAddress>] = [],
         phones: [LabeledValue<PhoneNumber>] = [], addresses: [PostalAddress] = [], birthday: CalendarDay? = nil,
-        jobTitle: String = "", organizationID: ID<Organization>? = nil, owner: Principal? = nil,
+        jobTitle: String = "", organizationID: CRMCore.ID<Organization>? = nil, owner: Principal? = nil,
         lifecycleStage: LifecycleStage = .lead, source: String = "", category: CustomerCategory? = nil,
         tags: Set<CRMCore.Tag> = [], customFields: [String: CustomFieldValue] = [:], externalIDs: Set<ExternalID> = [],
         doNotContact: Set<ContactChannel> = [], doNotContactAtAll: Bool = false

@@ -3,7 +3,7 @@ public import CRMCore
 /// A company or other body the business deals with (an account), possibly part of a larger one.
 public struct Organization: Hashable, Sendable, Codable, Identifiable {
     /// The organization's id.
-    public var id: ID<Organization>
+    public var id: CRMCore.ID<Organization>
     /// Its name.
     public var name: String
     /// Its web domain, lowercased, such as `example.com`.
@@ -13,7 +13,7 @@ public struct Organization: Hashable, Sendable, Codable, Identifiable {
     /// How many people work there, if known.
     public var employeeCount: Int?
     /// The organization it belongs to; the hierarchy may have no cycles, which stores check.
-    public var parentID: ID<Organization>?
+    public var parentID: CRMCore.ID<Organization>?
     /// Postal addresses.
     public var addresses: [PostalAddress]
     /// The user responsible for the account.
@@ -29,8 +29,9 @@ public struct Organization: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates an organization and validates it.
     public init(
-        id: ID<Organization>, name: String, domain: String? = nil, industry: String = "", employeeCount: Int? = nil,
-        parentID: ID<Organization>? = nil, addresses: [PostalAddress] = [], owner: Principal? = nil,
+        id: CRMCore.ID<Organization>, name: String, domain: String? = nil, industry: String = "",
+        employeeCount: Int? = nil,
+        parentID: CRMCore.ID<Organization>? = nil, addresses: [PostalAddress] = [], owner: Principal? = nil,
         category: CustomerCategory? = nil, tags: Set<CRMCore.Tag> = [], customFields: [String: CustomFieldValue] = [:],
         externalIDs: Set<ExternalID> = []
     ) throws(ValidationError) {

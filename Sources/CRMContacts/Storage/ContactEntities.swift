@@ -8,6 +8,13 @@ public enum ContactEntities {
     /// The entity of organizations.
     public static let organization = "crm.organization"
 
+    /// The entity of interactions.
+    public static let interaction = "crm.interaction"
+    /// The entity of follow-ups.
+    public static let followUp = "crm.followUp"
+    /// The entity of consent records.
+    public static let consent = "crm.consent"
+
     /// Every schema the contact store registers.
     public static let schemas: [EntitySchema] = [
         try! EntitySchema(
@@ -20,12 +27,27 @@ public enum ContactEntities {
         try! EntitySchema(
             name: organization,
             indexes: [IndexDefinition("nameKey"), IndexDefinition("domain"), IndexDefinition("parent")]),
+        try! EntitySchema(name: interaction, indexes: [IndexDefinition("occurredAt"), IndexDefinition("channel")]),
+        try! EntitySchema(
+            name: followUp,
+            indexes: [
+                IndexDefinition("dueAt"), IndexDefinition("status"), IndexDefinition("assignee"),
+                IndexDefinition("contact"),
+            ]),
+        try! EntitySchema(name: consent, indexes: [IndexDefinition("contact"), IndexDefinition("capturedAt")]),
         LookupKey.schema,
     ]
 
     static let contactCoder = PayloadCoder<Contact>(entity: contact)
     static let organizationCoder = PayloadCoder<Organization>(entity: organization)
 
+    static let interactionCoder = PayloadCoder<Interaction>(entity: interaction)
+    static let followUpCoder = PayloadCoder<FollowUp>(entity: followUp)
+    static let consentCoder = PayloadCoder<ConsentRecord>(entity: consent)
+
+    static func key(_ id: ID<Interaction>) -> RecordKey { RecordKey(entity: interaction, id: id.rawValue) }
+    static func key(_ id: ID<FollowUp>) -> RecordKey { RecordKey(entity: followUp, id: id.rawValue) }
+    static func key(_ id: ID<ConsentRecord>) -> RecordKey { RecordKey(entity: consent, id: id.rawValue) }
     static func key(_ id: ID<Contact>) -> RecordKey { RecordKey(entity: contact, id: id.rawValue) }
     static func key(_ id: ID<Organization>) -> RecordKey { RecordKey(entity: organization, id: id.rawValue) }
 
@@ -63,5 +85,29 @@ public enum ContactEntities {
         var keys = Set(organization.tags.map { LookupKey(owner: owner, kind: "tag", value: $0.key) })
         keys.formUnion(organization.externalIDs.map { LookupKey(owner: owner, kind: "ext", value: $0.description) })
         return keys
+    }
+}
+
+extension ContactEntities {
+    static func indexValues(of interaction: Interaction) -> IndexValues {
+        ["occurredAt": .date(interaction.occurredAt), "channel": .string(interaction.channel.description)]
+    }
+
+    static func lookupKeys(of interaction: Interaction) -> Set<LookupKey> {
+        let owner = key(interaction.id)
+        return Set(interaction.participants.map { LookupKey(owner: owner, kind: "participant", value: $0.description) })
+            .union(interaction.links.map { LookupKey(owner: owner, kind: "link", value: $0.description) })
+    }
+
+    static func indexValues(of followUp: FollowUp) -> IndexValues {
+        var values: IndexValues = ["status": .string(followUp.status.rawValue)]
+        values["dueAt"] = followUp.dueAt.map { .date($0) }
+        values["assignee"] = followUp.assignee.map { .string($0.id) }
+        values["contact"] = followUp.contactID.map { .string($0.description) }
+        return values
+    }
+
+    static func indexValues(of consent: ConsentRecord) -> IndexValues {
+        ["contact": .string(consent.contactID.description), "capturedAt": .date(consent.capturedAt)]
     }
 }

@@ -1,4 +1,5 @@
 public import CRMCore
+public import Foundation
 
 /// The contacts and organizations of a CRM, in domain words.
 ///
@@ -42,6 +43,32 @@ public protocol ContactStore: Sendable {
     func organizations(withDomain domain: String) async throws -> [Stored<Organization>]
     /// The organizations whose parent is `id`, by name.
     func suborganizations(of id: ID<Organization>) async throws -> [Stored<Organization>]
+
+    /// Records an interaction; its participants must exist. A marketing interaction on a channel that a
+    /// participant has not consented to, or asked not to be contacted on, is refused with
+    /// ``ConsentRequired``.
+    func record(_ interaction: Interaction, by principal: Principal) async throws -> Stored<Interaction>
+    /// The interactions a contact took part in, newest first.
+    func timeline(of contact: ID<Contact>) async throws -> [Stored<Interaction>]
+    /// The interactions linked to a record of any module, newest first.
+    func interactions(linkedTo record: RecordKey) async throws -> [Stored<Interaction>]
+
+    /// Stores a new follow-up.
+    func insert(_ followUp: FollowUp, by principal: Principal) async throws -> Stored<FollowUp>
+    /// Replaces a follow-up, if it is still at `expectedVersion`.
+    func update(_ followUp: FollowUp, expectedVersion: UInt64, by principal: Principal) async throws
+        -> Stored<FollowUp>
+    /// The follow-up with `id`, or `nil`.
+    func followUp(_ id: ID<FollowUp>) async throws -> Stored<FollowUp>?
+    /// The active follow-ups assigned to `assignee`, soonest due first (undated last).
+    func activeFollowUps(assignedTo assignee: Principal) async throws -> [Stored<FollowUp>]
+    /// The active follow-ups due before `now`, most overdue first.
+    func overdueFollowUps(at now: Date) async throws -> [Stored<FollowUp>]
+
+    /// Adds a consent record to a contact's history; records are never changed or removed.
+    func record(_ consent: ConsentRecord, by principal: Principal) async throws -> Stored<ConsentRecord>
+    /// A contact's consent records, to ask what is permitted now.
+    func consentLedger(of contact: ID<Contact>) async throws -> ConsentLedger
 }
 
 extension ContactStore {

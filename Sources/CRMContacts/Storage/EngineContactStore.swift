@@ -229,12 +229,19 @@ public struct EngineContactStore: ContactStore {
     }
 
     private func contacts(withLookup kind: String, _ value: String) async throws -> [Stored<Contact>] {
-        let text = "\(ContactEntities.contact)/\(kind):\(value)"
-        let owners = try await engine.queryAll(LookupKey.query(text)).compactMap { record -> RecordID? in
-            guard case .string(let owner) = record.value(of: "owner") else { return nil }
-            return try? RecordID(owner)
-        }
+        let owners = try await owners(of: ContactEntities.contact, kind: kind, value: value)
         return try await engine.read(ContactEntities.contact, ids: owners).map(Self.contact(from:))
+    }
+
+    /// The ids of the records of `entity` that have the lookup key `kind:value`.
+    func owners(of entity: String, kind: String, value: String) async throws -> [RecordID] {
+        try await engine.queryAll(LookupKey.query("\(entity)/\(kind):\(value)")).map { record in
+            guard case .string(let owner) = record.value(of: "owner"), let id = try? RecordID(owner) else {
+                throw StorageError(
+                    .corrupted, key: record.key, field: "owner", message: "a lookup record has no owner id")
+            }
+            return id
+        }
     }
 
     private static func contact(from record: StoredRecord) throws -> Stored<Contact> {
