@@ -15,6 +15,9 @@ public enum ContactEntities {
     /// The entity of consent records.
     public static let consent = "crm.consent"
 
+    /// The entity of segments.
+    public static let segment = "crm.segment"
+
     /// Every schema the contact store registers.
     public static let schemas: [EntitySchema] = [
         try! EntitySchema(
@@ -35,6 +38,7 @@ public enum ContactEntities {
                 IndexDefinition("contact"),
             ]),
         try! EntitySchema(name: consent, indexes: [IndexDefinition("contact"), IndexDefinition("capturedAt")]),
+        try! EntitySchema(name: segment, indexes: [IndexDefinition("nameKey")]),
         LookupKey.schema,
     ]
 
@@ -45,6 +49,9 @@ public enum ContactEntities {
     static let followUpCoder = PayloadCoder<FollowUp>(entity: followUp)
     static let consentCoder = PayloadCoder<ConsentRecord>(entity: consent)
 
+    static let segmentCoder = PayloadCoder<Segment>(entity: segment)
+
+    static func key(_ id: ID<Segment>) -> RecordKey { RecordKey(entity: segment, id: id.rawValue) }
     static func key(_ id: ID<Interaction>) -> RecordKey { RecordKey(entity: interaction, id: id.rawValue) }
     static func key(_ id: ID<FollowUp>) -> RecordKey { RecordKey(entity: followUp, id: id.rawValue) }
     static func key(_ id: ID<ConsentRecord>) -> RecordKey { RecordKey(entity: consent, id: id.rawValue) }

@@ -69,6 +69,15 @@ public protocol ContactStore: Sendable {
     func record(_ consent: ConsentRecord, by principal: Principal) async throws -> Stored<ConsentRecord>
     /// A contact's consent records, to ask what is permitted now.
     func consentLedger(of contact: ID<Contact>) async throws -> ConsentLedger
+
+    /// Stores a new segment.
+    func insert(_ segment: Segment, by principal: Principal) async throws -> Stored<Segment>
+    /// Replaces a segment, if it is still at `expectedVersion`.
+    func update(_ segment: Segment, expectedVersion: UInt64, by principal: Principal) async throws -> Stored<Segment>
+    /// The segment with `id`, or `nil`.
+    func segment(_ id: ID<Segment>) async throws -> Stored<Segment>?
+    /// The contacts in a segment at `now` (a dynamic segment's rule is evaluated then), by name.
+    func members(of segment: ID<Segment>, at now: Date) async throws -> [Stored<Contact>]
 }
 
 extension ContactStore {

@@ -244,7 +244,7 @@ public struct EngineContactStore: ContactStore {
         }
     }
 
-    private static func contact(from record: StoredRecord) throws -> Stored<Contact> {
+    static func contact(from record: StoredRecord) throws -> Stored<Contact> {
         Stored(try ContactEntities.contactCoder.decode(record), record: record)
     }
 
