@@ -23,7 +23,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "CRMCore"),
-        .target(name: "CRMStorageTesting", dependencies: ["CRMCore"]),
+        .target(name: "CRMStorageTesting", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMContacts", dependencies: ["CRMCore"]),
         .target(name: "CRMSQL", dependencies: ["CRMCore"]),
         .systemLibrary(
@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(
             name: "CRMCoreTests",
             dependencies: ["CRMCore", "CRMStorageTesting", "CRMTestSupport", "FileEngineWorker", "Quickstart"]),
-        .testTarget(name: "CRMContactsTests", dependencies: ["CRMContacts", "CRMCore", "CRMSQLite"]),
+        .testTarget(
+            name: "CRMContactsTests", dependencies: ["CRMContacts", "CRMCore", "CRMSQLite", "CRMStorageTesting"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),

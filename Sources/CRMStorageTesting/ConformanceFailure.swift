@@ -28,6 +28,19 @@ public struct ConformanceReport: Error, CustomStringConvertible, Sendable {
     /// The failures, in area order.
     public let failures: [any Error]
 
+    /// Runs `check` on every area, then throws the failures of all failed areas together.
+    static func runAll<Area>(_ areas: [Area], check: (Area) async throws -> Void) async throws {
+        var failures: [any Error] = []
+        for area in areas {
+            do {
+                try await check(area)
+            } catch {
+                failures.append(error)
+            }
+        }
+        if !failures.isEmpty { throw ConformanceReport(failures: failures) }
+    }
+
     /// Every failure, separated by blank lines.
     public var description: String {
         "\(failures.count) conformance area(s) failed:\n\n" + failures.map { "\($0)" }.joined(separator: "\n\n")

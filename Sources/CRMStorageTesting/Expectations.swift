@@ -34,4 +34,19 @@ struct Expect {
             try that(matches, check, input: input(), expected: expected, actual: "\(error)")
         }
     }
+
+    /// Runs `body` and checks that it throws a ``CRMCore/ValidationError`` naming exactly `fields`.
+    func invalid<T>(
+        _ fields: Set<String>, _ check: String, input: @autoclosure () -> String = "", _ body: () async throws -> T
+    ) async throws {
+        let expected = "ValidationError on \(fields.sorted())"
+        do {
+            let value = try await body()
+            throw ConformanceFailure(
+                check: "\(area): \(check)", input: input(), expected: expected, actual: "succeeded with \(value)")
+        } catch let error as ValidationError {
+            try that(
+                Set(error.issues.map(\.field)) == fields, check, input: input(), expected: expected, actual: "\(error)")
+        }
+    }
 }

@@ -64,15 +64,7 @@ public struct StorageEngineConformance: Sendable {
     /// Runs every area and throws one ``ConformanceFailure`` per failed area, gathered in a
     /// ``ConformanceReport``, after all areas have run.
     public func run() async throws {
-        var failures: [any Error] = []
-        for area in Area.allCases {
-            do {
-                try await check(area)
-            } catch {
-                failures.append(error)
-            }
-        }
-        if !failures.isEmpty { throw ConformanceReport(failures: failures) }
+        try await ConformanceReport.runAll(Area.allCases, check: check)
     }
 
     /// Runs the checks of one area; throws at the first failure.
