@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(name: "Quickstart", dependencies: ["CRMCore"], path: "Examples/Quickstart"),
         .executableTarget(
             name: "CRMBenchmarks",
-            dependencies: ["CRMCore", "CRMPostgres", "CRMSQLite"],
+            dependencies: ["CRMContacts", "CRMCore", "CRMPostgres", "CRMSQLite"],
             path: "Benchmarks/CRMBenchmarks"
         ),
         .executableTarget(

@@ -5,6 +5,8 @@
 //   ... --keep <directory>                          write the stores there and keep them
 //   ... --compare                                    only the engines side by side (with PostgreSQL when
 //                                                   CRM_POSTGRES_URL names a server)
+//   ... --duplicates [--quick | --million]          duplicate detection quality and time on 5,000 and
+//                                                   100,000 synthetic people (and 1,000,000)
 //   crm-benchmarks --open <store> <records>        open a kept store in a fresh process and measure it
 import CRMCore
 import Foundation
@@ -12,6 +14,11 @@ import Foundation
 let arguments = CommandLine.arguments
 if arguments.count == 4, arguments[1] == "--open", let count = Int(arguments[3]) {
     try await Workloads.measureOpen(path: arguments[2], count: count)
+    exit(0)
+}
+if arguments.contains("--duplicates") {
+    let scales = arguments.contains("--quick") ? [1] : (arguments.contains("--million") ? [1, 20, 200] : [1, 20])
+    try await DuplicateDetection.run(scales: scales)
     exit(0)
 }
 let quick = arguments.contains("--quick")

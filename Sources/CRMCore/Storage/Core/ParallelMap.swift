@@ -3,7 +3,7 @@ import Dispatch
 /// `(0..<count).map(transform)` computed on all cores; the results keep their order.
 ///
 /// For pure work on independent items, such as decoding the frames of a snapshot.
-func parallelMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) throws -> T) throws -> [T] {
+package func parallelMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) throws -> T) throws -> [T] {
     var results = [Result<T, any Error>?](repeating: nil, count: count)
     results.withUnsafeMutableBufferPointer { slots in
         let output = ResultSlots(base: slots.baseAddress)
