@@ -36,6 +36,8 @@ public struct ContactStoreConformance: Sendable {
         case followUps
         /// Static and dynamic segments.
         case segments
+        /// Merging contacts, lineage and undo.
+        case merge
     }
 
     /// Runs every area; throws a ``ConformanceReport`` of the failed ones.
@@ -52,6 +54,7 @@ public struct ContactStoreConformance: Sendable {
         case .interactionsAndConsent: try await checkInteractionsAndConsent()
         case .followUps: try await checkFollowUps()
         case .segments: try await checkSegments()
+        case .merge: try await checkMerge()
         }
     }
 }

@@ -154,4 +154,16 @@ struct BrokenContactStore: ContactStore {
     func members(of segment: ID<Segment>, at now: Date) async throws -> [Stored<Contact>] {
         try await base.members(of: segment, at: now)
     }
+
+    func merge(_ request: MergeRequest, by principal: Principal) async throws -> Stored<MergeRecord> {
+        try await base.merge(request, by: principal)
+    }
+
+    func undoMerge(_ id: ID<MergeRecord>, by principal: Principal) async throws {
+        try await base.undoMerge(id, by: principal)
+    }
+
+    func mergeHistory(of contact: ID<Contact>) async throws -> [Stored<MergeRecord>] {
+        try await base.mergeHistory(of: contact)
+    }
 }

@@ -15,6 +15,8 @@ public enum ContactEntities {
     /// The entity of consent records.
     public static let consent = "crm.consent"
 
+    /// The entity of merge records.
+    public static let merge = "crm.merge"
     /// The entity of segments.
     public static let segment = "crm.segment"
 
@@ -39,6 +41,7 @@ public enum ContactEntities {
             ]),
         try! EntitySchema(name: consent, indexes: [IndexDefinition("contact"), IndexDefinition("capturedAt")]),
         try! EntitySchema(name: segment, indexes: [IndexDefinition("nameKey")]),
+        try! EntitySchema(name: merge, indexes: [IndexDefinition("survivor")]),
         LookupKey.schema,
     ]
 
@@ -50,6 +53,9 @@ public enum ContactEntities {
     static let consentCoder = PayloadCoder<ConsentRecord>(entity: consent)
 
     static let segmentCoder = PayloadCoder<Segment>(entity: segment)
+    static let mergeCoder = PayloadCoder<MergeRecord>(entity: merge)
+
+    static func key(_ id: ID<MergeRecord>) -> RecordKey { RecordKey(entity: merge, id: id.rawValue) }
 
     static func key(_ id: ID<Segment>) -> RecordKey { RecordKey(entity: segment, id: id.rawValue) }
     static func key(_ id: ID<Interaction>) -> RecordKey { RecordKey(entity: interaction, id: id.rawValue) }

@@ -78,6 +78,16 @@ public protocol ContactStore: Sendable {
     func segment(_ id: ID<Segment>) async throws -> Stored<Segment>?
     /// The contacts in a segment at `now` (a dynamic segment's rule is evaluated then), by name.
     func members(of segment: ID<Segment>, at now: Date) async throws -> [Stored<Contact>]
+
+    /// Merges contacts into one (see ``ContactMerger``) in one transaction: the survivor takes the merged
+    /// values, the others are removed, and their interactions, follow-ups, consent records and references
+    /// from other modules move to the survivor. Returns the lineage record.
+    func merge(_ request: MergeRequest, by principal: Principal) async throws -> Stored<MergeRecord>
+    /// Undoes a merge in one transaction: the merged contacts come back and everything moved moves back.
+    /// Refused with `StorageError.Code.conflict` once the survivor has changed after the merge.
+    func undoMerge(_ id: ID<MergeRecord>, by principal: Principal) async throws
+    /// The merges a contact took part in, as survivor or as merged, oldest first.
+    func mergeHistory(of contact: ID<Contact>) async throws -> [Stored<MergeRecord>]
 }
 
 extension ContactStore {

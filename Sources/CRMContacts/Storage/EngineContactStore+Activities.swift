@@ -43,6 +43,22 @@ extension EngineContactStore {
         try await interactions(withLookup: "link", record.description)
     }
 
+    /// The writes that take an interaction from `old` to `new`, with its participant and link lookups.
+    func interactionWrites(from old: Interaction?, to new: Interaction, expectedVersion: UInt64?) throws
+        -> [WriteOperation]
+    {
+        let key = ContactEntities.key(new.id)
+        let payload = try ContactEntities.interactionCoder.encode(new)
+        let values = ContactEntities.indexValues(of: new)
+        let write: WriteOperation =
+            old == nil
+            ? .insert(key, payload: payload, indexValues: values)
+            : .update(key, payload: payload, indexValues: values, expectedVersion: expectedVersion)
+        return [write]
+            + LookupKey.changes(
+                from: old.map(ContactEntities.lookupKeys(of:)) ?? [], to: ContactEntities.lookupKeys(of: new))
+    }
+
     private func interactions(withLookup kind: String, _ value: String) async throws -> [Stored<Interaction>] {
         let ids = try await owners(of: ContactEntities.interaction, kind: kind, value: value)
         let records = try await engine.read(ContactEntities.interaction, ids: ids)
@@ -72,13 +88,7 @@ extension EngineContactStore {
     public func insert(_ followUp: FollowUp, by principal: Principal) async throws -> Stored<FollowUp> {
         try followUp.validate()
         _ = try await engine.commit(
-            Transaction(
-                principal: principal,
-                operations: [
-                    .insert(
-                        ContactEntities.key(followUp.id), payload: try ContactEntities.followUpCoder.encode(followUp),
-                        indexValues: ContactEntities.indexValues(of: followUp))
-                ]))
+            Transaction(principal: principal, operations: try followUpWrites(followUp, expectedVersion: nil)))
         return try await self.followUp(followUp.id)!
     }
 
@@ -89,13 +99,17 @@ extension EngineContactStore {
         try followUp.validate()
         _ = try await engine.commit(
             Transaction(
-                principal: principal,
-                operations: [
-                    .update(
-                        ContactEntities.key(followUp.id), payload: try ContactEntities.followUpCoder.encode(followUp),
-                        indexValues: ContactEntities.indexValues(of: followUp), expectedVersion: expectedVersion)
-                ]))
+                principal: principal, operations: try followUpWrites(followUp, expectedVersion: expectedVersion)))
         return try await self.followUp(followUp.id)!
+    }
+
+    /// The write of a follow-up: an insert without `expectedVersion`, else an update.
+    func followUpWrites(_ followUp: FollowUp, expectedVersion: UInt64?) throws -> [WriteOperation] {
+        let key = ContactEntities.key(followUp.id)
+        let payload = try ContactEntities.followUpCoder.encode(followUp)
+        let values = ContactEntities.indexValues(of: followUp)
+        guard let expectedVersion else { return [.insert(key, payload: payload, indexValues: values)] }
+        return [.update(key, payload: payload, indexValues: values, expectedVersion: expectedVersion)]
     }
 
     /// The follow-up with `id`, or `nil`.
@@ -127,7 +141,7 @@ extension EngineContactStore {
     private static let active = QueryFilter.isIn(
         "status", FollowUp.Status.allCases.filter(\.isActive).map { .string($0.rawValue) })
 
-    private func followUps(_ filters: [QueryFilter]) async throws -> [Stored<FollowUp>] {
+    func followUps(_ filters: [QueryFilter]) async throws -> [Stored<FollowUp>] {
         try await engine.queryAll(RecordQuery(entity: ContactEntities.followUp, filters: filters)).map {
             Stored(try ContactEntities.followUpCoder.decode($0), record: $0)
         }

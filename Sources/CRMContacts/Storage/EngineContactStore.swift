@@ -13,10 +13,19 @@ public import CRMCore
 public struct EngineContactStore: ContactStore {
     /// The engine the store writes to.
     public let engine: any StorageEngine
+    /// Other modules' movers of contact references, run inside every merge and undo.
+    public let referenceMovers: [any ContactReferenceMover]
+    /// The source of ids for records the store creates itself (merge records).
+    public let ids: any IDGenerator
 
     /// Creates the store and registers its schemas with `engine`.
-    public init(engine: any StorageEngine) async throws {
+    public init(
+        engine: any StorageEngine, referenceMovers: [any ContactReferenceMover] = [],
+        ids: any IDGenerator = ULIDGenerator()
+    ) async throws {
         self.engine = engine
+        self.referenceMovers = referenceMovers
+        self.ids = ids
         try await engine.register(ContactEntities.schemas)
     }
 
@@ -26,13 +35,7 @@ public struct EngineContactStore: ContactStore {
     public func insert(_ contact: Contact, by principal: Principal) async throws -> Stored<Contact> {
         let contact = try contact.validated()
         try await requireOrganization(contact.organizationID, for: contact)
-        let key = ContactEntities.key(contact.id)
-        let operations: [WriteOperation] =
-            [
-                .insert(
-                    key, payload: try ContactEntities.contactCoder.encode(contact),
-                    indexValues: ContactEntities.indexValues(of: contact))
-            ] + LookupKey.changes(from: [], to: ContactEntities.lookupKeys(of: contact))
+        let operations = try contactWrites(from: nil, to: contact, expectedVersion: nil)
         _ = try await engine.commit(Transaction(principal: principal, operations: operations))
         return try await self.contact(contact.id)!
     }
@@ -46,14 +49,7 @@ public struct EngineContactStore: ContactStore {
         if contact.organizationID != current.value.organizationID {
             try await requireOrganization(contact.organizationID, for: contact)
         }
-        let operations: [WriteOperation] =
-            [
-                .update(
-                    ContactEntities.key(contact.id), payload: try ContactEntities.contactCoder.encode(contact),
-                    indexValues: ContactEntities.indexValues(of: contact), expectedVersion: expectedVersion)
-            ]
-            + LookupKey.changes(
-                from: ContactEntities.lookupKeys(of: current.value), to: ContactEntities.lookupKeys(of: contact))
+        let operations = try contactWrites(from: current.value, to: contact, expectedVersion: expectedVersion)
         _ = try await engine.commit(Transaction(principal: principal, operations: operations))
         return try await self.contact(contact.id)!
     }
@@ -61,9 +57,7 @@ public struct EngineContactStore: ContactStore {
     /// Removes a contact and its lookup records.
     public func deleteContact(_ id: ID<Contact>, expectedVersion: UInt64?, by principal: Principal) async throws {
         let current = try await existing(id, expectedVersion: expectedVersion)
-        let operations =
-            [WriteOperation.delete(ContactEntities.key(id), expectedVersion: current.version)]
-            + LookupKey.changes(from: ContactEntities.lookupKeys(of: current.value), to: [])
+        let operations = try contactWrites(from: current.value, to: nil, expectedVersion: current.version)
         _ = try await engine.commit(Transaction(principal: principal, operations: operations))
     }
 
@@ -177,6 +171,28 @@ public struct EngineContactStore: ContactStore {
     }
 
     // MARK: Helpers
+
+    /// The writes that take a contact from `old` to `new` (`nil` for none), with its lookup records.
+    func contactWrites(from old: Contact?, to new: Contact?, expectedVersion: UInt64?) throws -> [WriteOperation] {
+        guard let id = (new ?? old)?.id else { return [] }
+        let key = ContactEntities.key(id)
+        let write: WriteOperation
+        if let new {
+            let payload = try ContactEntities.contactCoder.encode(new)
+            write =
+                old == nil
+                ? .insert(key, payload: payload, indexValues: ContactEntities.indexValues(of: new))
+                : .update(
+                    key, payload: payload, indexValues: ContactEntities.indexValues(of: new),
+                    expectedVersion: expectedVersion)
+        } else {
+            write = .delete(key, expectedVersion: expectedVersion)
+        }
+        return [write]
+            + LookupKey.changes(
+                from: old.map(ContactEntities.lookupKeys(of:)) ?? [], to: new.map(ContactEntities.lookupKeys(of:)) ?? []
+            )
+    }
 
     private func organizations(where filter: QueryFilter) async throws -> [Stored<Organization>] {
         let records = try await engine.queryAll(
