@@ -97,34 +97,39 @@ public struct DuplicateDetector: Sendable {
     /// The pairs of profile positions to compare: from shared blocking keys and sorted neighbourhoods,
     /// each pair once.
     private func candidatePairs(_ profiles: [MatchProfile]) -> [(Int, Int)] {
-        var blocks: [String: [Int]] = [:]
+        var blocks: [Int: [Int32]] = [:]
         for (position, profile) in profiles.enumerated() {
-            for key in profile.blockingKeys { blocks[key, default: []].append(position) }
+            for key in profile.blockingHashes { blocks[key, default: []].append(Int32(position)) }
         }
-        var pairs = Set<UInt64>()
+        var pairs: [UInt64] = []
         func add(_ a: Int, _ b: Int) {
-            pairs.insert(UInt64(min(a, b)) << 32 | UInt64(max(a, b)))
+            pairs.append(UInt64(min(a, b)) << 32 | UInt64(max(a, b)))
         }
         for members in blocks.values where members.count > 1 && members.count <= rules.largestBlock {
             for (index, a) in members.enumerated() {
-                for b in members[(index + 1)...] { add(a, b) }
+                for b in members[(index + 1)...] { add(Int(a), Int(b)) }
             }
         }
         for order in [\MatchProfile.sortKey, \MatchProfile.swappedSortKey] {
-            let sorted = profiles.indices.sorted {
-                profiles[$0][keyPath: order].lexicographicallyPrecedes(profiles[$1][keyPath: order])
-            }
-            for (index, a) in sorted.enumerated() {
-                for b in sorted[(index + 1)..<min(sorted.count, index + 1 + rules.window)] { add(a, b) }
+            var entries = profiles.indices.map { (key: profiles[$0][keyPath: order], position: $0) }
+            entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            for index in entries.indices {
+                for other in entries[(index + 1)..<min(entries.count, index + 1 + rules.window)] {
+                    add(entries[index].position, other.position)
+                }
             }
         }
-        return pairs.map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
+        // Sorting and dropping repeats is cheaper than a set for millions of pairs.
+        pairs.sort()
+        var unique: [(Int, Int)] = []
+        unique.reserveCapacity(pairs.count)
+        var previous: UInt64?
+        for pair in pairs where pair != previous {
+            unique.append((Int(pair >> 32), Int(pair & 0xFFFF_FFFF)))
+            previous = pair
+        }
+        return unique
     }
-}
-
-extension MatchProfile {
-    /// The sort key with the names in the other order, so a swapped pair sorts next to its original.
-    var swappedSortKey: [UInt8] { given + [0] + family }
 }
 
 /// Runs a transform over a collection on every core, in chunks, keeping order.

@@ -57,8 +57,8 @@ struct PairComparison: Sendable {
             levels.append(.missing)
         } else if a.phones.contains(where: b.phones.contains) {
             levels.append(.agree)
-        } else if a.phones.contains(where: { x in
-            b.phones.contains { y in StringSimilarity.editDistance(Array(x.utf8), Array(y.utf8), limit: 1) != nil }
+        } else if a.phoneDigits.contains(where: { x in
+            b.phoneDigits.contains { y in StringSimilarity.editDistance(x, y, limit: 1) != nil }
         }) {
             levels.append(.partial)
         } else {
@@ -70,7 +70,7 @@ struct PairComparison: Sendable {
                 levels.append(.agree)
             } else if (x.year == y.year && x.month == y.day && x.day == y.month)
                 || (x.month == y.month && x.day == y.day)
-                || StringSimilarity.editDistance(Array(x.description.utf8), Array(y.description.utf8), limit: 1) != nil
+                || StringSimilarity.editDistance(a.birthdayText, b.birthdayText, limit: 1) != nil
             {
                 levels.append(.partial)
             } else {

@@ -125,7 +125,10 @@ public struct SyntheticPeople: Sendable {
         let count = [1, 1, 1, 2, 2, 2, 2, 3, 3, 4].randomElement(using: &random)!
         var applied = Set<Corruption>()
         while applied.count < count { applied.insert(Corruption.allCases.randomElement(using: &random)!) }
-        for corruption in applied { apply(corruption, to: &copy, random: &random) }
+        // In a fixed order, so the same seed gives the same records in every process.
+        for corruption in Corruption.allCases where applied.contains(corruption) {
+            apply(corruption, to: &copy, random: &random)
+        }
         return copy
     }
 

@@ -11,7 +11,8 @@ enum WeightFitting {
     static func fit(_ rules: MatchingRules, patternCounts: [Int: Int]) -> MatchingRules {
         let fields = PairComparison.Field.allCases.count
         let levels = PairComparison.Level.allCases.count
-        let patterns = patternCounts.map { pattern, count in
+        // In pattern order, so that the sums, and so the weights, are the same in every run.
+        let patterns = patternCounts.sorted { $0.key < $1.key }.map { pattern, count in
             (levels: (0..<fields).map { field in (pattern >> (2 * (fields - 1 - field))) & 3 }, count: Double(count))
         }
         let total = patterns.reduce(0) { $0 + $1.count }

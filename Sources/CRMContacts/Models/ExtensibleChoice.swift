@@ -1,7 +1,7 @@
 /// A closed list of well-known values plus `custom(name)` for the ones a business defines: lifecycle
 /// stages, customer categories, interaction channels.
 ///
-/// Stored and indexed by a stable name (``CustomStringConvertible/description``): the standard value's
+/// Stored and indexed by a stable name (its `description`): the standard value's
 /// own name, or `custom:<name>`.
 public protocol ExtensibleChoice: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The well-known values.

@@ -18,7 +18,7 @@ public protocol ContactStore: Sendable {
     func deleteContact(_ id: ID<Contact>, expectedVersion: UInt64?, by principal: Principal) async throws
     /// The contact with `id`, or `nil`.
     func contact(_ id: ID<Contact>) async throws -> Stored<Contact>?
-    /// The contacts with `email` among their addresses, matched by ``CRMCore/EmailAddress/matchingKey``.
+    /// The contacts with `email` among their addresses, matched by `EmailAddress.matchingKey`.
     func contacts(withEmail email: EmailAddress) async throws -> [Stored<Contact>]
     /// The contacts with `phone` among their numbers.
     func contacts(withPhone phone: PhoneNumber) async throws -> [Stored<Contact>]
