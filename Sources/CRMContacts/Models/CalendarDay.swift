@@ -42,6 +42,33 @@ public struct CalendarDay: Hashable, Sendable, Codable, Comparable, CustomString
         }
     }
 
+    /// Reads `text` written in `format`: `yyyy`, `MM` and `dd` stand for the digits of year, month and
+    /// day, and every other character must appear as it is (`yyyyMMdd`, `dd/MM/yyyy`, `MM-dd-yyyy`).
+    public init(_ text: String, format: String) throws(ValidationError) {
+        let invalid = ValidationError(
+            subject: "CalendarDay", field: "text", reason: "must match \(format)", value: text)
+        var parts: [Character: Int] = [:]
+        var characters = Array(text)[...]
+        var pattern = Array(format)[...]
+        while let token = pattern.first {
+            let run = pattern.prefix { $0 == token }.count
+            pattern.removeFirst(run)
+            if "yMd".contains(token) {
+                let digits = characters.prefix(run)
+                guard digits.count == run, digits.allSatisfy(\.isASCII), let value = Int(String(digits)) else {
+                    throw invalid
+                }
+                parts[token] = value
+                characters.removeFirst(run)
+            } else {
+                guard characters.prefix(run).elementsEqual(repeatElement(token, count: run)) else { throw invalid }
+                characters.removeFirst(run)
+            }
+        }
+        guard characters.isEmpty, let month = parts["M"], let day = parts["d"] else { throw invalid }
+        try self.init(year: parts["y"], month: month, day: day)
+    }
+
     /// `1815-12-10`, or `--12-10` without a year.
     public var description: String {
         let monthDay = "\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"

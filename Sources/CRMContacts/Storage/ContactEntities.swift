@@ -17,6 +17,8 @@ public enum ContactEntities {
 
     /// The entity of merge records.
     public static let merge = "crm.merge"
+    /// The entity of erasure records.
+    public static let erasure = "crm.erasure"
     /// The entity of segments.
     public static let segment = "crm.segment"
 
@@ -42,6 +44,7 @@ public enum ContactEntities {
         try! EntitySchema(name: consent, indexes: [IndexDefinition("contact"), IndexDefinition("capturedAt")]),
         try! EntitySchema(name: segment, indexes: [IndexDefinition("nameKey")]),
         try! EntitySchema(name: merge, indexes: [IndexDefinition("survivor")]),
+        try! EntitySchema(name: erasure, indexes: [IndexDefinition("contact")]),
         LookupKey.schema,
     ]
 
@@ -54,6 +57,7 @@ public enum ContactEntities {
 
     static let segmentCoder = PayloadCoder<Segment>(entity: segment)
     static let mergeCoder = PayloadCoder<MergeRecord>(entity: merge)
+    static let erasureCoder = PayloadCoder<ErasureRecord>(entity: erasure)
 
     static func key(_ id: ID<MergeRecord>) -> RecordKey { RecordKey(entity: merge, id: id.rawValue) }
 

@@ -194,7 +194,7 @@ public struct EngineContactStore: ContactStore {
             )
     }
 
-    private func organizations(where filter: QueryFilter) async throws -> [Stored<Organization>] {
+    func organizations(where filter: QueryFilter) async throws -> [Stored<Organization>] {
         let records = try await engine.queryAll(
             RecordQuery(entity: ContactEntities.organization, filters: [filter], sort: [SortKey("nameKey")]))
         return try records.map(Self.organization(from:))
