@@ -74,3 +74,45 @@ extension ContactStoreConformance {
         try expect.equal(try await store.contact(copy.id) == nil, true, "a refused undo changes nothing")
     }
 }
+
+extension ContactStoreConformance {
+    /// Merging organizations moves their contacts and suborganizations to the survivor; an undo moves them
+    /// back.
+    public func checkOrganizationMerge() async throws {
+        let expect = Expect(area: "organizationMerge")
+        let store = try await makeStore()
+        var acme = try ContactKit.organization("Acme")
+        acme.tags = [try CRMCore.Tag("key account")]
+        let acmeSaved = try await store.insert(acme, by: ContactKit.user)
+        var copy = try ContactKit.organization("ACME Ltd")
+        copy.domain = "acme.example"
+        _ = try await store.insert(copy, by: ContactKit.user)
+        let branch = try await store.insert(
+            try ContactKit.organization("Acme North", parent: copy.id), by: ContactKit.user)
+        var worker = try ContactKit.person("Ada", "Lovelace")
+        worker.organizationID = copy.id
+        _ = try await store.insert(worker, by: ContactKit.user)
+
+        try await expect.invalid(["ids"], "the survivor must be one of the merged organizations") {
+            try await store.mergeOrganizations([copy.id, branch.value.id], into: acme.id, by: ContactKit.user)
+        }
+        let merge = try await store.mergeOrganizations([acme.id, copy.id], into: acme.id, by: ContactKit.user)
+        let survivor = try await store.organization(acme.id)
+        try expect.equal(survivor?.value.domain, "acme.example", "a value only the merged organization had is kept")
+        try expect.equal(survivor?.value.tags.count, 1, "tags are unioned")
+        try expect.equal(try await store.organization(copy.id) == nil, true, "the merged organization is gone")
+        try expect.equal(
+            try await store.contacts(in: acme.id).map(\.value.id), [worker.id], "contacts move to the survivor")
+        try expect.equal(
+            try await store.suborganizations(of: acme.id).map(\.value.id), [branch.value.id],
+            "suborganizations move to the survivor")
+
+        try await store.undoOrganizationMerge(merge.value.id, by: ContactKit.user)
+        try expect.equal(try await store.organization(acme.id)?.value, acmeSaved.value, "an undo restores the survivor")
+        try expect.equal(
+            try await store.contacts(in: copy.id).map(\.value.id), [worker.id], "an undo moves contacts back")
+        try expect.equal(
+            try await store.suborganizations(of: copy.id).map(\.value.id), [branch.value.id],
+            "an undo moves children back")
+    }
+}

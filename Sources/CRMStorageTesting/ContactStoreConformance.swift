@@ -38,6 +38,8 @@ public struct ContactStoreConformance: Sendable {
         case segments
         /// Merging contacts, lineage and undo.
         case merge
+        /// Merging organizations and undo.
+        case organizationMerge
     }
 
     /// Runs every area; throws a ``ConformanceReport`` of the failed ones.
@@ -55,6 +57,7 @@ public struct ContactStoreConformance: Sendable {
         case .followUps: try await checkFollowUps()
         case .segments: try await checkSegments()
         case .merge: try await checkMerge()
+        case .organizationMerge: try await checkOrganizationMerge()
         }
     }
 }

@@ -166,4 +166,14 @@ struct BrokenContactStore: ContactStore {
     func mergeHistory(of contact: ID<Contact>) async throws -> [Stored<MergeRecord>] {
         try await base.mergeHistory(of: contact)
     }
+
+    func mergeOrganizations(_ ids: [ID<Organization>], into survivor: ID<Organization>, by principal: Principal)
+        async throws -> Stored<OrganizationMergeRecord>
+    {
+        try await base.mergeOrganizations(ids, into: survivor, by: principal)
+    }
+
+    func undoOrganizationMerge(_ id: ID<OrganizationMergeRecord>, by principal: Principal) async throws {
+        try await base.undoOrganizationMerge(id, by: principal)
+    }
 }

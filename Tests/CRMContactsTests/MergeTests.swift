@@ -71,6 +71,24 @@ import Testing
     }
 }
 
+extension MergeTests {
+    @Test(arguments: Engines.allCases)
+    func anOrganizationMergeThatWouldMakeACycleIsRefused(_ engines: Engines) async throws {
+        let store = try await engines.store()
+        let top = try await store.insert(try Fixture.organization("Top"), by: Fixture.user).value
+        let middle = try await store.insert(try Fixture.organization("Middle", parent: top.id), by: Fixture.user).value
+        let bottom = try await store.insert(try Fixture.organization("Bottom", parent: middle.id), by: Fixture.user)
+            .value
+        // Merging Top into Bottom would hang Middle under Bottom while Bottom stays under Middle.
+        let error = await #expect(throws: ValidationError.self) {
+            try await store.mergeOrganizations([top.id, bottom.id], into: bottom.id, by: Fixture.user)
+        }
+        #expect(error?.issues.map(\.field) == ["parentID"])
+        #expect(try await store.organization(top.id) != nil)
+        #expect(try await store.ancestors(of: bottom.id).map(\.value.name) == ["Middle", "Top"])
+    }
+}
+
 /// A module of deals that points at contacts, moving its references when contacts merge.
 struct DealMover: ContactReferenceMover {
     func operations(merging merged: [ID<Contact>], into survivor: ID<Contact>, engine: any StorageEngine) async throws

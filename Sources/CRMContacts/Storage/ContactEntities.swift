@@ -17,6 +17,8 @@ public enum ContactEntities {
 
     /// The entity of merge records.
     public static let merge = "crm.merge"
+    /// The entity of organization merge records.
+    public static let organizationMerge = "crm.organizationMerge"
     /// The entity of erasure records.
     public static let erasure = "crm.erasure"
     /// The entity of segments.
@@ -45,6 +47,7 @@ public enum ContactEntities {
         try! EntitySchema(name: segment, indexes: [IndexDefinition("nameKey")]),
         try! EntitySchema(name: merge, indexes: [IndexDefinition("survivor")]),
         try! EntitySchema(name: erasure, indexes: [IndexDefinition("contact")]),
+        try! EntitySchema(name: organizationMerge, indexes: [IndexDefinition("survivor")]),
         LookupKey.schema,
     ]
 
@@ -58,6 +61,11 @@ public enum ContactEntities {
     static let segmentCoder = PayloadCoder<Segment>(entity: segment)
     static let mergeCoder = PayloadCoder<MergeRecord>(entity: merge)
     static let erasureCoder = PayloadCoder<ErasureRecord>(entity: erasure)
+    static let organizationMergeCoder = PayloadCoder<OrganizationMergeRecord>(entity: organizationMerge)
+
+    static func key(_ id: ID<OrganizationMergeRecord>) -> RecordKey {
+        RecordKey(entity: organizationMerge, id: id.rawValue)
+    }
 
     static func key(_ id: ID<MergeRecord>) -> RecordKey { RecordKey(entity: merge, id: id.rawValue) }
 

@@ -88,6 +88,15 @@ public protocol ContactStore: Sendable {
     func undoMerge(_ id: ID<MergeRecord>, by principal: Principal) async throws
     /// The merges a contact took part in, as survivor or as merged, oldest first.
     func mergeHistory(of contact: ID<Contact>) async throws -> [Stored<MergeRecord>]
+
+    /// Merges organizations into `survivor` in one transaction (the values as `ContactMerger` combines
+    /// them): their contacts and suborganizations move to the survivor, and the others are removed.
+    /// Returns the lineage record.
+    func mergeOrganizations(_ ids: [ID<Organization>], into survivor: ID<Organization>, by principal: Principal)
+        async throws -> Stored<OrganizationMergeRecord>
+    /// Undoes an organization merge in one transaction; refused with `StorageError.Code.conflict` once the
+    /// survivor has changed after the merge.
+    func undoOrganizationMerge(_ id: ID<OrganizationMergeRecord>, by principal: Principal) async throws
 }
 
 extension ContactStore {

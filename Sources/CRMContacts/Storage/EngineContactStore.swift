@@ -122,13 +122,7 @@ public struct EngineContactStore: ContactStore {
             throw ValidationError(
                 subject: "Organization", field: "parentID", reason: "no such organization", value: parent.description)
         }
-        let operations =
-            [
-                WriteOperation.insert(
-                    ContactEntities.key(organization.id),
-                    payload: try ContactEntities.organizationCoder.encode(organization),
-                    indexValues: ContactEntities.indexValues(of: organization))
-            ] + LookupKey.changes(from: [], to: ContactEntities.lookupKeys(of: organization))
+        let operations = try organizationWrites(from: nil, to: organization, expectedVersion: nil)
         _ = try await engine.commit(Transaction(principal: principal, operations: operations))
         return try await self.organization(organization.id)!
     }
@@ -142,15 +136,7 @@ public struct EngineContactStore: ContactStore {
             throw StorageError(.notFound, key: ContactEntities.key(organization.id), message: "no such organization")
         }
         if organization.parentID != current.value.parentID { try await checkHierarchy(of: organization) }
-        let operations =
-            [
-                WriteOperation.update(
-                    ContactEntities.key(organization.id),
-                    payload: try ContactEntities.organizationCoder.encode(organization),
-                    indexValues: ContactEntities.indexValues(of: organization), expectedVersion: expectedVersion)
-            ]
-            + LookupKey.changes(
-                from: ContactEntities.lookupKeys(of: current.value), to: ContactEntities.lookupKeys(of: organization))
+        let operations = try organizationWrites(from: current.value, to: organization, expectedVersion: expectedVersion)
         _ = try await engine.commit(Transaction(principal: principal, operations: operations))
         return try await self.organization(organization.id)!
     }
@@ -171,6 +157,29 @@ public struct EngineContactStore: ContactStore {
     }
 
     // MARK: Helpers
+
+    /// The writes that take an organization from `old` to `new` (`nil` for none), with its lookup records.
+    func organizationWrites(from old: Organization?, to new: Organization?, expectedVersion: UInt64?) throws
+        -> [WriteOperation]
+    {
+        guard let id = (new ?? old)?.id else { return [] }
+        let key = ContactEntities.key(id)
+        let write: WriteOperation
+        if let new {
+            let payload = try ContactEntities.organizationCoder.encode(new)
+            let values = ContactEntities.indexValues(of: new)
+            write =
+                old == nil
+                ? .insert(key, payload: payload, indexValues: values)
+                : .update(key, payload: payload, indexValues: values, expectedVersion: expectedVersion)
+        } else {
+            write = .delete(key, expectedVersion: expectedVersion)
+        }
+        return [write]
+            + LookupKey.changes(
+                from: old.map(ContactEntities.lookupKeys(of:)) ?? [], to: new.map(ContactEntities.lookupKeys(of:)) ?? []
+            )
+    }
 
     /// The writes that take a contact from `old` to `new` (`nil` for none), with its lookup records.
     func contactWrites(from old: Contact?, to new: Contact?, expectedVersion: UInt64?) throws -> [WriteOperation] {
