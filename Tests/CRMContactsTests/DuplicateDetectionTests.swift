@@ -39,6 +39,18 @@ import Testing
         #expect(groups.map(\.members) == [[william.id, bill.id, swapped.id].sorted()])
     }
 
+    @Test func externalIDsMatchExactlyAndConflictWithinOneSystem() throws {
+        var shop = try Fixture.person("Alex", "Morgan")
+        shop.externalIDs = [try ExternalID(system: "shop", value: "C-1")]
+        var renamed = try Fixture.person("Alexandra", "Morgan-Reid")
+        renamed.externalIDs = [try ExternalID(system: "shop", value: "C-1")]
+        var other = try Fixture.person("Alex", "Morgan")
+        other.externalIDs = [try ExternalID(system: "shop", value: "C-2")]
+        let matches = DuplicateDetector().matches(for: shop, among: [renamed, other])
+        #expect(matches.map(\.second) == [renamed.id])
+        #expect(matches.first?.reasons.contains("same external id") == true)
+    }
+
     @Test func theDefaultRulesFindTheSyntheticDuplicates() {
         let data = SyntheticPeople(scale: 1, seed: 7)
         let truth = data.truePairs

@@ -16,6 +16,7 @@ final class MatchProfile: Sendable {
     let postcode: String
     let houseNumber: String
     let street: [UInt8]
+    let externalIDs: Set<ExternalID>
 
     /// Street-name abbreviations and their full forms.
     private static let streetWords: [String: String] = [
@@ -30,6 +31,7 @@ final class MatchProfile: Sendable {
         emails = contact.emails.map(\.value.matchingKey)
         emailParts = contact.emails.map { (Array(SearchKey.fold(String($0.value.localPart)).utf8), $0.value.domain) }
         phones = contact.phones.map(\.value.e164)
+        externalIDs = contact.externalIDs
         phoneDigits = phones.map { Array($0.utf8) }
         birthday = contact.birthday
         birthdayText = Array((contact.birthday?.description ?? "").utf8)
@@ -41,13 +43,13 @@ final class MatchProfile: Sendable {
         street = Array(words.filter { $0.first?.isNumber != true }.joined(separator: " ").utf8)
     }
 
-    /// The keys of the blocks the contact belongs to, hashed: each email and phone, its names in either
+    /// The keys of the blocks the contact belongs to, hashed: each email, phone and external id, its names in either
     /// order (first three letters of each), its birthday, and its postcode with house number. Two different
     /// keys that hash alike only add a few needless comparisons.
     var blockingHashes: [Int] { blockingKeys.map(\.hashValue) }
 
     var blockingKeys: [String] {
-        var keys = emails.map { "e:" + $0 } + phones.map { "p:" + $0 }
+        var keys = emails.map { "e:" + $0 } + phones.map { "p:" + $0 } + externalIDs.map { "x:\($0)" }
         let a = String(decoding: given.prefix(3), as: UTF8.self)
         let b = String(decoding: family.prefix(3), as: UTF8.self)
         if !a.isEmpty || !b.isEmpty { keys.append("n:" + min(a, b) + "|" + max(a, b)) }

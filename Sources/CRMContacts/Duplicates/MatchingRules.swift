@@ -47,6 +47,8 @@ public struct MatchingRules: Sendable, Hashable {
     public var birthday = Weights(agree: 11, partial: 5, disagree: -6)
     /// Postal addresses: postcode and house number, or a similar street.
     public var address = Weights(agree: 7, partial: 3, disagree: -1.5)
+    /// Ids in other systems: the same id agrees; another id of the same system disagrees.
+    public var externalID = Weights(agree: 14, partial: 0, disagree: -8)
     /// The Jaro-Winkler similarity at which names agree.
     public var nameAgreement = 0.94
     /// The Jaro-Winkler similarity at which names nearly agree.
@@ -69,9 +71,11 @@ public struct MatchingRules: Sendable, Hashable {
 
     /// The weights of every compared field, in ``PairComparison/Field`` order.
     var fieldWeights: [Weights] {
-        get { [name, email, phone, birthday, address] }
+        get { [name, email, phone, birthday, address, externalID] }
         set {
-            (name, email, phone, birthday, address) = (newValue[0], newValue[1], newValue[2], newValue[3], newValue[4])
+            (name, email, phone, birthday, address, externalID) = (
+                newValue[0], newValue[1], newValue[2], newValue[3], newValue[4], newValue[5]
+            )
         }
     }
 

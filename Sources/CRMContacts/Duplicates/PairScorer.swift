@@ -14,7 +14,7 @@ struct PairComparison: Sendable {
 
     /// The compared fields, in the order of ``levels``.
     enum Field: Int, Sendable, CaseIterable {
-        case name, email, phone, birthday, address
+        case name, email, phone, birthday, address, externalID
     }
 
     /// One level per field.
@@ -22,7 +22,7 @@ struct PairComparison: Sendable {
     /// Whether the names matched best in swapped order.
     var namesSwapped: Bool
 
-    /// A number for the pattern of levels, for counting patterns (4 levels, 5 fields).
+    /// A number for the pattern of levels, for counting patterns (4 levels, 6 fields).
     var pattern: Int { levels.reduce(0) { $0 * 4 + $1.rawValue } }
 
     init(_ a: MatchProfile, _ b: MatchProfile, rules: MatchingRules) {
@@ -92,12 +92,23 @@ struct PairComparison: Sendable {
                 levels.append(.disagree)
             }
         }
+        // Ids in other systems: the same id is near proof; another id in the same system is strong evidence
+        // against (one system holds one record per person); ids of different systems say nothing.
+        if a.externalIDs.isEmpty || b.externalIDs.isEmpty {
+            levels.append(.missing)
+        } else if !a.externalIDs.isDisjoint(with: b.externalIDs) {
+            levels.append(.agree)
+        } else if Set(a.externalIDs.map(\.system)).isDisjoint(with: b.externalIDs.map(\.system)) {
+            levels.append(.missing)
+        } else {
+            levels.append(.disagree)
+        }
         self.levels = levels
     }
 
     /// The reasons to show for a match: the fields that agreed or nearly agreed.
     var reasons: [String] {
-        let names = ["name", "email", "phone", "birthday", "address"]
+        let names = ["name", "email", "phone", "birthday", "address", "external id"]
         var reasons = zip(names, levels).compactMap { name, level -> String? in
             switch level {
             case .agree: "same \(name)"
