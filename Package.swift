@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CRMCore", targets: ["CRMCore"]),
         .library(name: "CRMStorageTesting", targets: ["CRMStorageTesting"]),
         .library(name: "CRMContacts", targets: ["CRMContacts"]),
+        .library(name: "CRMSales", targets: ["CRMSales"]),
         .library(name: "CRMSQLite", targets: ["CRMSQLite"]),
         .library(name: "CRMPostgres", targets: ["CRMPostgres"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
@@ -25,6 +26,7 @@ let package = Package(
         .target(name: "CRMCore"),
         .target(name: "CRMStorageTesting", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMContacts", dependencies: ["CRMCore"]),
+        .target(name: "CRMSales", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMSQL", dependencies: ["CRMCore"]),
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
@@ -36,7 +38,7 @@ let package = Package(
         .executableTarget(name: "Quickstart", dependencies: ["CRMCore"], path: "Examples/Quickstart"),
         .executableTarget(
             name: "CRMBenchmarks",
-            dependencies: ["CRMContacts", "CRMCore", "CRMPostgres", "CRMSQLite"],
+            dependencies: ["CRMContacts", "CRMCore", "CRMPostgres", "CRMSQLite", "CRMSales"],
             path: "Benchmarks/CRMBenchmarks"
         ),
         .executableTarget(
@@ -50,6 +52,7 @@ let package = Package(
             dependencies: ["CRMCore", "CRMStorageTesting", "CRMTestSupport", "FileEngineWorker", "Quickstart"]),
         .testTarget(
             name: "CRMContactsTests", dependencies: ["CRMContacts", "CRMCore", "CRMSQLite", "CRMStorageTesting"]),
+        .testTarget(name: "CRMSalesTests", dependencies: ["CRMContacts", "CRMCore", "CRMSales"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),
