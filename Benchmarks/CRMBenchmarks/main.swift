@@ -7,7 +7,7 @@
 //                                                   CRM_POSTGRES_URL names a server)
 //   ... --duplicates [--quick | --million]          duplicate detection quality and time on 5,000 and
 //                                                   100,000 synthetic people (and 1,000,000)
-//   ... --pricing                                    price a 1,000-line quote
+//   ... --sales [--quick]                            price a 1,000-line quote; forecast 1,000,000 deals
 //   crm-benchmarks --open <store> <records>        open a kept store in a fresh process and measure it
 import CRMCore
 import Foundation
@@ -17,8 +17,9 @@ if arguments.count == 4, arguments[1] == "--open", let count = Int(arguments[3])
     try await Workloads.measureOpen(path: arguments[2], count: count)
     exit(0)
 }
-if arguments.contains("--pricing") {
+if arguments.contains("--sales") {
     try await QuotePricing.run()
+    try await ForecastComputation.run(count: arguments.contains("--quick") ? 100_000 : 1_000_000)
     exit(0)
 }
 if arguments.contains("--duplicates") {

@@ -88,7 +88,7 @@ public struct Money: Hashable, Sendable, Codable {
     }
 
     /// Rounds an exact number of minor units to an `Int64` by `rule`.
-    static func round(_ exact: Decimal, rule: RoundingRule, operation: String) throws(MoneyError) -> Int64 {
+    package static func round(_ exact: Decimal, rule: RoundingRule, operation: String) throws(MoneyError) -> Int64 {
         let negative = exact < 0
         var magnitude = negative ? -exact : exact
         var whole = Decimal()
