@@ -52,7 +52,7 @@ let package = Package(
             dependencies: ["CRMCore", "CRMStorageTesting", "CRMTestSupport", "FileEngineWorker", "Quickstart"]),
         .testTarget(
             name: "CRMContactsTests", dependencies: ["CRMContacts", "CRMCore", "CRMSQLite", "CRMStorageTesting"]),
-        .testTarget(name: "CRMSalesTests", dependencies: ["CRMContacts", "CRMCore", "CRMSales"]),
+        .testTarget(name: "CRMSalesTests", dependencies: ["CRMContacts", "CRMCore", "CRMSQLite", "CRMSales"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),

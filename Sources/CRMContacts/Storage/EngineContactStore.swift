@@ -159,7 +159,7 @@ public struct EngineContactStore: ContactStore {
     // MARK: Helpers
 
     /// The writes that take an organization from `old` to `new` (`nil` for none), with its lookup records.
-    func organizationWrites(from old: Organization?, to new: Organization?, expectedVersion: UInt64?) throws
+    package func organizationWrites(from old: Organization?, to new: Organization?, expectedVersion: UInt64?) throws
         -> [WriteOperation]
     {
         guard let id = (new ?? old)?.id else { return [] }
@@ -182,7 +182,9 @@ public struct EngineContactStore: ContactStore {
     }
 
     /// The writes that take a contact from `old` to `new` (`nil` for none), with its lookup records.
-    func contactWrites(from old: Contact?, to new: Contact?, expectedVersion: UInt64?) throws -> [WriteOperation] {
+    package func contactWrites(from old: Contact?, to new: Contact?, expectedVersion: UInt64?) throws
+        -> [WriteOperation]
+    {
         guard let id = (new ?? old)?.id else { return [] }
         let key = ContactEntities.key(id)
         let write: WriteOperation
@@ -203,7 +205,7 @@ public struct EngineContactStore: ContactStore {
             )
     }
 
-    func organizations(where filter: QueryFilter) async throws -> [Stored<Organization>] {
+    package func organizations(where filter: QueryFilter) async throws -> [Stored<Organization>] {
         let records = try await engine.queryAll(
             RecordQuery(entity: ContactEntities.organization, filters: [filter], sort: [SortKey("nameKey")]))
         return try records.map(Self.organization(from:))

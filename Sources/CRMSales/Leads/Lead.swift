@@ -46,6 +46,18 @@ public struct Lead: Hashable, Sendable, Codable, Identifiable {
     public var activityCount: Int
     /// The campaign that sourced it.
     public var campaign: String?
+    /// What the lead became when converted.
+    public var conversion: Conversion?
+
+    /// The records a converted lead became.
+    public struct Conversion: Hashable, Sendable, Codable {
+        /// The contact (new, or the existing one it merged into).
+        public var contactID: CRMCore.ID<Contact>
+        /// The organization, if the lead named a company.
+        public var organizationID: CRMCore.ID<Organization>?
+        /// The opportunity, if one was opened.
+        public var opportunityID: CRMCore.ID<Opportunity>?
+    }
 
     /// Creates a lead.
     public init(
