@@ -30,11 +30,13 @@ import Testing
         return (contacts, try await EngineSalesStore(contacts: contacts))
     }
 
+    static let campaign = ID<Campaign>(ids.next())
+
     static func lead(email: String = "pat.lee@acme.example", company: String = "Acme Ltd") -> Lead {
         Lead(
             id: ID(ids.next()), name: try! PersonName(givenName: "Pat", familyName: "Lee"), company: company,
             email: try! EmailAddress(email), phone: try! PhoneNumber("+44 20 7946 0123"), source: "trade show",
-            status: .qualified, owner: user, category: .smallBusiness)
+            status: .qualified, owner: user, category: .smallBusiness, campaignID: campaign)
     }
 
     @Test(arguments: Engine.allCases)
@@ -56,6 +58,7 @@ import Testing
         #expect(try await contacts.organization(organizationID)?.value.name == "Acme Ltd")
         let opportunity = try #require(try await sales.opportunity(opportunityID)?.value)
         #expect(opportunity.stage == "qualify" && opportunity.contacts.map(\.contactID) == [contact.id])
+        #expect(opportunity.sourceCampaign == Self.campaign)
         #expect(try await sales.lead(lead.id)?.value.status == .converted)
         let changes = try await contacts.engine.changes(after: UInt64(before), limit: 100)
         #expect(Set(changes.map(\.committedAt)).count == 1, "one transaction")

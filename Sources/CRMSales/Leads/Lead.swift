@@ -45,7 +45,7 @@ public struct Lead: Hashable, Sendable, Codable, Identifiable {
     /// How many interactions the lead has had (calls, emails, visits), for scoring.
     public var activityCount: Int
     /// The campaign that sourced it.
-    public var campaign: String?
+    public var campaignID: CRMCore.ID<Campaign>?
     /// What the lead became when converted.
     public var conversion: Conversion?
 
@@ -65,7 +65,7 @@ public struct Lead: Hashable, Sendable, Codable, Identifiable {
         phone: PhoneNumber? = nil,
         source: String = "", status: Status = .new, owner: Principal? = nil, interest: String = "",
         territory: String = "",
-        category: CustomerCategory? = nil, activityCount: Int = 0, campaign: String? = nil
+        category: CustomerCategory? = nil, activityCount: Int = 0, campaignID: CRMCore.ID<Campaign>? = nil
     ) {
         self.id = id
         self.name = name
@@ -79,7 +79,7 @@ public struct Lead: Hashable, Sendable, Codable, Identifiable {
         self.territory = territory
         self.category = category
         self.activityCount = activityCount
-        self.campaign = campaign
+        self.campaignID = campaignID
     }
 
     /// Whether the email address is at a free mail provider rather than a company domain.

@@ -55,6 +55,10 @@ public struct Opportunity: Hashable, Sendable, Codable, Identifiable {
     public var probability: Int
     /// The agreed next action.
     public var nextStep: String
+    /// The campaign that sourced the deal, for attribution.
+    public var sourceCampaign: CRMCore.ID<Campaign>?
+    /// Campaigns that touched the deal along the way.
+    public var influencingCampaigns: Set<CRMCore.ID<Campaign>> = []
     /// Why it was lost, once lost.
     public private(set) var lostReason: String?
     /// When it was created.

@@ -74,8 +74,10 @@ extension EngineSalesStore {
                 contacts: [Opportunity.ContactRole(contactID: contact.id, role: "primary")],
                 owner: lead.owner ?? principal,
                 amount: plan.amount, expectedClose: plan.expectedClose, at: now)
-            opportunityID = opportunity.id
-            operations.append(try Self.opportunityWrite(opportunity, expectedVersion: nil))
+            var attributed = opportunity
+            attributed.sourceCampaign = lead.campaignID
+            opportunityID = attributed.id
+            operations.append(try Self.opportunityWrite(attributed, expectedVersion: nil))
         }
 
         let result = Lead.Conversion(
