@@ -4,9 +4,9 @@ public import Foundation
 
 /// A confirmed sale: what was ordered, through which channel, and what happened to it since, including
 /// returns and cancellation.
-public struct Order: Hashable, Sendable, Identifiable {
+public struct Order: Hashable, Sendable, Codable, Identifiable {
     /// How the sale was made.
-    public enum Channel: String, Hashable, Sendable, CaseIterable {
+    public enum Channel: String, Hashable, Sendable, Codable, CaseIterable {
         /// By the business's own sellers.
         case direct
         /// Online, by the customer.
@@ -20,7 +20,7 @@ public struct Order: Hashable, Sendable, Identifiable {
     }
 
     /// Where an order stands.
-    public enum Status: String, Hashable, Sendable, CaseIterable {
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
         /// Not yet confirmed.
         case draft
         /// Confirmed by the customer.
@@ -36,7 +36,7 @@ public struct Order: Hashable, Sendable, Identifiable {
     }
 
     /// One ordered line with what came back of it.
-    public struct Line: Hashable, Sendable {
+    public struct Line: Hashable, Sendable, Codable {
         /// The product.
         public let productID: CRMCore.ID<Product>
         /// The quantity ordered.

@@ -3,9 +3,9 @@ public import CRMCore
 public import Foundation
 
 /// A priced offer to a customer, valid until a date; revising it makes a new version.
-public struct Quote: Hashable, Sendable, Identifiable {
+public struct Quote: Hashable, Sendable, Codable, Identifiable {
     /// Where a quote stands.
-    public enum Status: String, Hashable, Sendable, CaseIterable {
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
         /// Being prepared.
         case draft
         /// Sent to the customer.

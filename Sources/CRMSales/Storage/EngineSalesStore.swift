@@ -1,5 +1,6 @@
 public import CRMContacts
 public import CRMCore
+import Foundation
 
 /// The ``SalesStore`` over any `StorageEngine`, sharing the engine of an `EngineContactStore`.
 public struct EngineSalesStore: SalesStore {
@@ -7,27 +8,35 @@ public struct EngineSalesStore: SalesStore {
     public let contacts: EngineContactStore
     /// The source of ids for records a conversion creates.
     public let ids: any IDGenerator
+    /// The bus sales events are published on.
+    public let events: EventBus
 
     static let lead = "crm.lead"
     static let pipeline = "crm.pipeline"
     static let opportunity = "crm.opportunity"
+    static let order = "crm.order"
     static let schemas: [EntitySchema] = [
         try! EntitySchema(name: lead, indexes: [IndexDefinition("status"), IndexDefinition("owner")]),
         try! EntitySchema(name: pipeline),
         try! EntitySchema(
             name: opportunity,
             indexes: [IndexDefinition("account"), IndexDefinition("owner"), IndexDefinition("stage")]),
+        try! EntitySchema(name: order, indexes: [IndexDefinition("account"), IndexDefinition("status")]),
     ]
     static let leadCoder = PayloadCoder<Lead>(entity: lead)
     static let pipelineCoder = PayloadCoder<Pipeline>(entity: pipeline)
     static let opportunityCoder = PayloadCoder<Opportunity>(entity: opportunity)
+    static let orderCoder = PayloadCoder<Order>(entity: order)
 
     private var engine: any StorageEngine { contacts.engine }
 
     /// Creates the store over the contact store's engine and registers its schemas.
-    public init(contacts: EngineContactStore, ids: any IDGenerator = ULIDGenerator()) async throws {
+    public init(contacts: EngineContactStore, ids: any IDGenerator = ULIDGenerator(), events: EventBus = EventBus())
+        async throws
+    {
         self.contacts = contacts
         self.ids = ids
+        self.events = events
         try await contacts.engine.register(Self.schemas)
     }
 
@@ -81,14 +90,25 @@ public struct EngineSalesStore: SalesStore {
         return try await self.opportunity(opportunity.id)!
     }
 
-    /// Replaces an opportunity, if it is still at `expectedVersion`.
+    /// Replaces an opportunity, if it is still at `expectedVersion`, and publishes its closing.
     public func update(_ opportunity: Opportunity, expectedVersion: UInt64, by principal: Principal) async throws
         -> Stored<Opportunity>
     {
+        let before = try await self.opportunity(opportunity.id)?.value
         _ = try await engine.commit(
             Transaction(
                 principal: principal,
                 operations: [try Self.opportunityWrite(opportunity, expectedVersion: expectedVersion)]))
+        if before?.isClosed == false, let closedAt = opportunity.closedAt {
+            if let reason = opportunity.lostReason {
+                await events.publish(OpportunityLost(opportunityID: opportunity.id, reason: reason, at: closedAt))
+            } else {
+                await events.publish(
+                    OpportunityWon(
+                        opportunityID: opportunity.id, accountID: opportunity.accountID, amount: opportunity.amount,
+                        at: closedAt))
+            }
+        }
         return try await self.opportunity(opportunity.id)!
     }
 
@@ -106,20 +126,67 @@ public struct EngineSalesStore: SalesStore {
         ).map { Stored(try Self.opportunityCoder.decode($0), record: $0) }
     }
 
+    /// Stores a new order.
+    public func insert(_ order: Order, by principal: Principal) async throws -> Stored<Order> {
+        _ = try await engine.commit(
+            Transaction(principal: principal, operations: [try Self.orderWrite(order, expectedVersion: nil)]))
+        if order.status == .placed, let placedAt = order.placedAt {
+            await events.publish(
+                OrderPlaced(orderID: order.id, accountID: order.accountID, net: order.net, at: placedAt))
+        }
+        return try await self.order(order.id)!
+    }
+
+    /// Replaces an order, if it is still at `expectedVersion`, and publishes its placing and returns.
+    public func update(_ order: Order, expectedVersion: UInt64, by principal: Principal) async throws -> Stored<Order> {
+        let before = try await self.order(order.id)?.value
+        _ = try await engine.commit(
+            Transaction(
+                principal: principal, operations: [try Self.orderWrite(order, expectedVersion: expectedVersion)]))
+        if before?.placedAt == nil, let placedAt = order.placedAt {
+            await events.publish(
+                OrderPlaced(orderID: order.id, accountID: order.accountID, net: order.net, at: placedAt))
+        }
+        let returnedBefore = before?.lines.reduce(Decimal(0)) { $0 + $1.returnedQuantity } ?? 0
+        if order.lines.reduce(Decimal(0), { $0 + $1.returnedQuantity }) > returnedBefore {
+            await events.publish(
+                OrderReturned(orderID: order.id, remainingNet: order.net, isFullReturn: order.status == .returned))
+        }
+        return try await self.order(order.id)!
+    }
+
+    /// The order with `id`, or `nil`.
+    public func order(_ id: ID<Order>) async throws -> Stored<Order>? {
+        try await engine.read(Self.order, id: id.rawValue).map { Stored(try Self.orderCoder.decode($0), record: $0) }
+    }
+
+    static func orderWrite(_ order: Order, expectedVersion: UInt64?) throws -> WriteOperation {
+        var values: IndexValues = ["status": .string(order.status.rawValue)]
+        values["account"] = order.accountID.map { .string($0.description) }
+        return try write(
+            order, id: order.id.rawValue, coder: orderCoder, values: values, expectedVersion: expectedVersion)
+    }
+
     static func leadWrite(_ lead: Lead, expectedVersion: UInt64?) throws -> WriteOperation {
-        let key = RecordKey(entity: Self.lead, id: lead.id.rawValue)
         var values: IndexValues = ["status": .string(lead.status.rawValue)]
         values["owner"] = lead.owner.map { .string($0.id) }
-        let payload = try leadCoder.encode(lead)
-        guard let expectedVersion else { return .insert(key, payload: payload, indexValues: values) }
-        return .update(key, payload: payload, indexValues: values, expectedVersion: expectedVersion)
+        return try write(lead, id: lead.id.rawValue, coder: leadCoder, values: values, expectedVersion: expectedVersion)
     }
 
     static func opportunityWrite(_ opportunity: Opportunity, expectedVersion: UInt64?) throws -> WriteOperation {
-        let key = RecordKey(entity: Self.opportunity, id: opportunity.id.rawValue)
         var values: IndexValues = ["owner": .string(opportunity.owner.id), "stage": .string(opportunity.stage)]
         values["account"] = opportunity.accountID.map { .string($0.description) }
-        let payload = try opportunityCoder.encode(opportunity)
+        return try write(
+            opportunity, id: opportunity.id.rawValue, coder: opportunityCoder, values: values,
+            expectedVersion: expectedVersion)
+    }
+
+    /// The insert (without `expectedVersion`) or update of one record of `coder`'s entity.
+    private static func write<Value: Codable>(
+        _ value: Value, id: RecordID, coder: PayloadCoder<Value>, values: IndexValues, expectedVersion: UInt64?
+    ) throws -> WriteOperation {
+        let key = RecordKey(entity: coder.entity, id: id)
+        let payload = try coder.encode(value)
         guard let expectedVersion else { return .insert(key, payload: payload, indexValues: values) }
         return .update(key, payload: payload, indexValues: values, expectedVersion: expectedVersion)
     }

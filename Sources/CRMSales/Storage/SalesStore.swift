@@ -6,7 +6,12 @@ public import Foundation
 ///
 /// ``EngineSalesStore`` implements it over any `StorageEngine`, next to an `EngineContactStore` on the same
 /// engine, so that converting a lead is one transaction across both modules.
+///
+/// Implementations publish ``OpportunityWon``, ``OpportunityLost``, ``OrderPlaced`` and ``OrderReturned`` on
+/// ``events`` after the commit that made them.
 public protocol SalesStore: Sendable {
+    /// The bus that sales events are published on.
+    var events: EventBus { get }
     /// Stores a new lead.
     func insert(_ lead: Lead, by principal: Principal) async throws -> Stored<Lead>
     /// Replaces a lead, if it is still at `expectedVersion`.
@@ -21,13 +26,21 @@ public protocol SalesStore: Sendable {
     func pipeline(_ id: ID<Pipeline>) async throws -> Pipeline?
     /// Stores a new opportunity.
     func insert(_ opportunity: Opportunity, by principal: Principal) async throws -> Stored<Opportunity>
-    /// Replaces an opportunity, if it is still at `expectedVersion`.
+    /// Replaces an opportunity, if it is still at `expectedVersion`; publishes ``OpportunityWon`` or
+    /// ``OpportunityLost`` when it closed.
     func update(_ opportunity: Opportunity, expectedVersion: UInt64, by principal: Principal) async throws
         -> Stored<Opportunity>
     /// The opportunity with `id`, or `nil`.
     func opportunity(_ id: ID<Opportunity>) async throws -> Stored<Opportunity>?
     /// The opportunities of an account.
     func opportunities(of account: ID<Organization>) async throws -> [Stored<Opportunity>]
+    /// Stores a new order.
+    func insert(_ order: Order, by principal: Principal) async throws -> Stored<Order>
+    /// Replaces an order, if it is still at `expectedVersion`; publishes ``OrderPlaced`` when it became
+    /// placed and ``OrderReturned`` when units came back.
+    func update(_ order: Order, expectedVersion: UInt64, by principal: Principal) async throws -> Stored<Order>
+    /// The order with `id`, or `nil`.
+    func order(_ id: ID<Order>) async throws -> Stored<Order>?
     /// Converts a qualified lead in one transaction; see ``LeadConversion``.
     func convert(_ lead: ID<Lead>, _ conversion: LeadConversion, by principal: Principal, at now: Date) async throws
         -> Lead.Conversion
