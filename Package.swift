@@ -24,7 +24,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "CRMCore"),
-        .target(name: "CRMStorageTesting", dependencies: ["CRMContacts", "CRMCore"]),
+        .target(name: "CRMStorageTesting", dependencies: ["CRMContacts", "CRMCore", "CRMSales"]),
         .target(name: "CRMContacts", dependencies: ["CRMCore"]),
         .target(name: "CRMSales", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMSQL", dependencies: ["CRMCore"]),
@@ -52,7 +52,9 @@ let package = Package(
             dependencies: ["CRMCore", "CRMStorageTesting", "CRMTestSupport", "FileEngineWorker", "Quickstart"]),
         .testTarget(
             name: "CRMContactsTests", dependencies: ["CRMContacts", "CRMCore", "CRMSQLite", "CRMStorageTesting"]),
-        .testTarget(name: "CRMSalesTests", dependencies: ["CRMContacts", "CRMCore", "CRMSQLite", "CRMSales"]),
+        .testTarget(
+            name: "CRMSalesTests",
+            dependencies: ["CRMContacts", "CRMCore", "CRMSQLite", "CRMSales", "CRMStorageTesting"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),

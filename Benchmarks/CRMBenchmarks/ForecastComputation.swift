@@ -36,7 +36,7 @@ enum ForecastComputation {
         let forecast = SalesForecast(baseCurrency: usd, rates: rates)
         var rows: [SalesForecast.Row] = []
         let time = try await seconds {
-            rows = try forecast.rows(opportunities, pipelines: [pipeline], period: .month, byOwner: true)
+            rows = try forecast.rows(opportunities, pipelines: [pipeline], period: .month, grouping: .owner)
         }
         emit("\nForecast (\(count) opportunities, 3 currencies, monthly by owner)")
         emit(Result(name: "weighted forecast", operations: 1, seconds: time, target: "< 1 s for 1,000,000").line)

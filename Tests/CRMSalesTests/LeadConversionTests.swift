@@ -2,6 +2,7 @@ import CRMContacts
 import CRMCore
 import CRMSQLite
 import CRMSales
+import CRMStorageTesting
 import Foundation
 import Testing
 
@@ -88,5 +89,12 @@ import Testing
         #expect(filled.primaryPhone?.e164 == "+442079460123")
         #expect(filled.organizationID == acme.id)
         #expect(try await contacts.searchContacts(name: "pat lee", limit: 5).count == 1)
+    }
+}
+
+extension LeadConversionTests {
+    @Test(arguments: Engine.allCases, SalesStoreConformance.Area.allCases)
+    func theEngineStorePassesTheSalesKit(_ engine: Engine, _ area: SalesStoreConformance.Area) async throws {
+        try await SalesStoreConformance(makeStore: { try await Self.stores(engine).1 }).check(area)
     }
 }

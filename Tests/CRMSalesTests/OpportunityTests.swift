@@ -53,6 +53,26 @@ import Testing
         }
     }
 
+    @Test func lineItemsPricedByTheEngineSetTheAmount() throws {
+        let widget = try Product(id: ID(Self.ids.next()), sku: "W-1", name: "Widget")
+        var book = PriceBook(id: ID(Self.ids.next()), name: "Standard")
+        book.setPrice(
+            try PriceBook.Entry(productID: widget.id, unitPrice: Money(minorUnits: 2_500, currency: Self.usd)))
+        var deal = try Self.deal(Self.pipeline(), 0)
+        try deal.setLineItems(
+            [LineRequest(productID: widget.id, quantity: 4)],
+            engine: PricingEngine(products: [widget], priceBook: book),
+            on: Self.start)
+        #expect(deal.amount == Money(minorUnits: 10_000, currency: Self.usd))
+        #expect(deal.lineItems.count == 1)
+        #expect(throws: PricingError.self) {
+            try deal.setLineItems(
+                [LineRequest(productID: widget.id, quantity: 0)],
+                engine: PricingEngine(products: [widget], priceBook: book),
+                on: Self.start)
+        }
+    }
+
     @Test func pipelinesAreValidated() {
         let error = #expect(throws: ValidationError.self) {
             try Pipeline(
@@ -88,8 +108,13 @@ import Testing
                 "2027-2 pipeline 2 1150.00 USD 115.00 USD",
             ])
         let quarters = try forecast.rows(
-            [committed, early, late, won, lost], pipelines: [pipeline], period: .quarter, byOwner: true)
+            [committed, early, late, won, lost], pipelines: [pipeline], period: .quarter, grouping: .owner)
         #expect(quarters.map(\.index) == [1, 1, 1] && quarters.allSatisfy { $0.owner == Self.seller })
+        let teams = try forecast.rows(
+            [committed, early, late, won, lost], pipelines: [pipeline], period: .quarter,
+            grouping: .team([Self.seller: "North"]))
+        #expect(teams.map(\.team) == ["North", "North", "North"])
+        #expect(teams.map(\.amount.minorUnits).reduce(0, +) == 415_000)
 
         let metrics = try forecast.metrics([committed, early, late, won, lost], pipelines: [pipeline])
         #expect(metrics.winRate == 0.5)

@@ -15,7 +15,17 @@ public struct SalesForecast: Sendable {
         case quarter
     }
 
-    /// One row: a period, an owner (when grouped by owner) and a forecast category.
+    /// How rows are split beyond period and category.
+    public enum Grouping: Sendable, Hashable {
+        /// One row per period and category.
+        case none
+        /// One row per owner.
+        case owner
+        /// One row per team, from each owner's team name; owners in no team form the team `""`.
+        case team([Principal: String])
+    }
+
+    /// One row: a period, an owner or team (when grouped so) and a forecast category.
     public struct Row: Hashable, Sendable {
         /// The period's year.
         public let year: Int
@@ -23,6 +33,8 @@ public struct SalesForecast: Sendable {
         public let index: Int
         /// The owner, when grouped by owner.
         public let owner: Principal?
+        /// The team, when grouped by team.
+        public let team: String?
         /// The forecast category.
         public let category: ForecastCategory
         /// How many opportunities.
@@ -61,15 +73,16 @@ public struct SalesForecast: Sendable {
         self.rates = rates
     }
 
-    /// The weighted pipeline per period and forecast category (and per owner if `byOwner`), of the
-    /// opportunities that are open or closed in the period; omitted stages are left out.
-    public func rows(_ opportunities: [Opportunity], pipelines: [Pipeline], period: Period, byOwner: Bool = false)
-        throws(MoneyError) -> [Row]
-    {
+    /// The weighted pipeline per period and forecast category (and per owner or team), of the opportunities
+    /// that are open or closed in the period; omitted stages are left out.
+    public func rows(
+        _ opportunities: [Opportunity], pipelines: [Pipeline], period: Period, grouping: Grouping = .none
+    ) throws(MoneyError) -> [Row] {
         struct Group: Hashable {
             var year: Int
             var index: Int
             var owner: Principal?
+            var team: String?
             var category: ForecastCategory
         }
         struct Day: Hashable {
@@ -114,10 +127,14 @@ public struct SalesForecast: Sendable {
             }
             if periods[dayNumber] == nil { periods[dayNumber] = periodOf(start) }
             let (year, month) = periods[dayNumber]!
-            let group = Group(
-                year: year, index: period == .month ? month : (month - 1) / 3 + 1,
-                owner: byOwner ? opportunity.owner : nil,
+            var group = Group(
+                year: year, index: period == .month ? month : (month - 1) / 3 + 1, owner: nil, team: nil,
                 category: category)
+            switch grouping {
+            case .none: break
+            case .owner: group.owner = opportunity.owner
+            case .team(let teams): group.team = teams[opportunity.owner] ?? ""
+            }
             let converted = Int128(opportunity.amount.minorUnits) * factor
             var sum = sums[group] ?? (0, 0, 0)
             sum.count += 1
@@ -132,14 +149,18 @@ public struct SalesForecast: Sendable {
             else { throw .overflow(operation: "the forecast total of \(group.year)-\(group.index)") }
             rows.append(
                 Row(
-                    year: group.year, index: group.index, owner: group.owner, category: group.category,
+                    year: group.year, index: group.index, owner: group.owner, team: group.team,
+                    category: group.category,
                     count: sum.count,
                     amount: Money(minorUnits: amount, currency: baseCurrency),
                     weighted: Money(minorUnits: weighted, currency: baseCurrency)))
         }
         return rows.sorted {
-            ($0.year, $0.index, $0.owner?.id ?? "", ForecastCategory.allCases.firstIndex(of: $0.category)!)
-                < ($1.year, $1.index, $1.owner?.id ?? "", ForecastCategory.allCases.firstIndex(of: $1.category)!)
+            ($0.year, $0.index, $0.owner?.id ?? $0.team ?? "", ForecastCategory.allCases.firstIndex(of: $0.category)!)
+                < (
+                    $1.year, $1.index, $1.owner?.id ?? $1.team ?? "",
+                    ForecastCategory.allCases.firstIndex(of: $1.category)!
+                )
         }
     }
 

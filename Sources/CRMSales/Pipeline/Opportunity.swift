@@ -55,6 +55,8 @@ public struct Opportunity: Hashable, Sendable, Codable, Identifiable {
     public var probability: Int
     /// The agreed next action.
     public var nextStep: String
+    /// The products of the deal, priced by a ``PricingEngine``; their net total is the amount.
+    public private(set) var lineItems: [PricedLine] = []
     /// The campaign that sourced the deal, for attribution.
     public var sourceCampaign: CRMCore.ID<Campaign>?
     /// Campaigns that touched the deal along the way.
@@ -125,6 +127,16 @@ public struct Opportunity: Hashable, Sendable, Codable, Identifiable {
     public mutating func lose(in pipeline: Pipeline, reason: String, at now: Date) throws(OpportunityError) {
         let lost = pipeline.stages.first { $0.outcome == .lost }!
         try move(to: lost.key, in: pipeline, at: now, lostReason: reason)
+    }
+
+    /// Prices `lines` with `engine` in the opportunity's currency on `date` and makes their net total the
+    /// amount.
+    public mutating func setLineItems(
+        _ lines: [LineRequest], engine: PricingEngine, on date: Date, category: CustomerCategory? = nil
+    ) throws(PricingError) {
+        let priced = try engine.price(lines, currency: amount.currency, on: date, category: category)
+        lineItems = priced.lines
+        amount = priced.net
     }
 
     /// Moves the expected close date, recording a snapshot (a later date is slippage).
