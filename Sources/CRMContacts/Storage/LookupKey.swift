@@ -1,4 +1,4 @@
-import CRMCore
+package import CRMCore
 
 /// A value a record can be found by when it has several of them (emails, phones, tags, external ids).
 ///
@@ -39,8 +39,8 @@ struct LookupKey: Hashable, Sendable {
 
 /// A 128-bit FNV-1a hash (two 64-bit lanes with different offsets): stable across processes and
 /// platforms, unlike `Hasher`, for deriving record ids from content.
-enum StableHash {
-    static func recordID(of text: String) -> RecordID {
+package enum StableHash {
+    package static func recordID(of text: String) -> RecordID {
         var high: UInt64 = 0xcbf2_9ce4_8422_2325
         var low: UInt64 = 0x6c62_272e_07bb_0142
         for byte in text.utf8 {

@@ -15,6 +15,8 @@ public struct EngineSalesStore: SalesStore {
     static let pipeline = "crm.pipeline"
     static let opportunity = "crm.opportunity"
     static let order = "crm.order"
+    static let quote = "crm.quote"
+    static let campaign = "crm.campaign"
     static let schemas: [EntitySchema] = [
         try! EntitySchema(name: lead, indexes: [IndexDefinition("status"), IndexDefinition("owner")]),
         try! EntitySchema(name: pipeline),
@@ -22,13 +24,17 @@ public struct EngineSalesStore: SalesStore {
             name: opportunity,
             indexes: [IndexDefinition("account"), IndexDefinition("owner"), IndexDefinition("stage")]),
         try! EntitySchema(name: order, indexes: [IndexDefinition("account"), IndexDefinition("status")]),
+        try! EntitySchema(name: quote, indexes: [IndexDefinition("quote"), IndexDefinition("version")]),
+        try! EntitySchema(name: campaign, indexes: [IndexDefinition("status")]),
     ]
     static let leadCoder = PayloadCoder<Lead>(entity: lead)
     static let pipelineCoder = PayloadCoder<Pipeline>(entity: pipeline)
     static let opportunityCoder = PayloadCoder<Opportunity>(entity: opportunity)
     static let orderCoder = PayloadCoder<Order>(entity: order)
+    static let quoteCoder = PayloadCoder<Quote>(entity: quote)
+    static let campaignCoder = PayloadCoder<Campaign>(entity: campaign)
 
-    private var engine: any StorageEngine { contacts.engine }
+    var engine: any StorageEngine { contacts.engine }
 
     /// Creates the store over the contact store's engine and registers its schemas.
     public init(contacts: EngineContactStore, ids: any IDGenerator = ULIDGenerator(), events: EventBus = EventBus())

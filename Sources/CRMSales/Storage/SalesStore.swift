@@ -41,6 +41,21 @@ public protocol SalesStore: Sendable {
     func update(_ order: Order, expectedVersion: UInt64, by principal: Principal) async throws -> Stored<Order>
     /// The order with `id`, or `nil`.
     func order(_ id: ID<Order>) async throws -> Stored<Order>?
+    /// Stores a quote version, or replaces it (quotes are kept per version).
+    func save(_ quote: Quote, by principal: Principal) async throws
+    /// The versions of a quote, oldest first.
+    func quoteVersions(_ id: ID<Quote>) async throws -> [Quote]
+    /// Accepts a quote at `now` in one transaction: the quote is marked accepted, its order stored, and, when
+    /// `winningIn` is given and the quote belongs to an opportunity, that opportunity is won at the
+    /// pipeline's first won stage (publishing ``OpportunityWon``). Returns the order.
+    func accept(
+        _ quote: Quote, orderID: ID<Order>, channel: Order.Channel, winningIn pipeline: Pipeline?, at now: Date,
+        by principal: Principal
+    ) async throws -> Order
+    /// Stores a campaign, or replaces it.
+    func save(_ campaign: Campaign, by principal: Principal) async throws
+    /// The campaign with `id`, or `nil`.
+    func campaign(_ id: ID<Campaign>) async throws -> Campaign?
     /// Converts a qualified lead in one transaction; see ``LeadConversion``.
     func convert(_ lead: ID<Lead>, _ conversion: LeadConversion, by principal: Principal, at now: Date) async throws
         -> Lead.Conversion
