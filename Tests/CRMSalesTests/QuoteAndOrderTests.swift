@@ -56,7 +56,10 @@ import Testing
             try order.returnUnits(1, ofLine: 0)
         }
         try order.place(at: Self.now)
+        try order.ship(at: Self.now + 3_600)
+        #expect(throws: OrderError.invalidTransition(from: "placed", to: "cancelled")) { try order.cancel() }
         try order.fulfill(at: Self.now + 86_400)
+        #expect(order.shippedAt == Self.now + 3_600 && order.fulfilledAt == Self.now + 86_400)
         #expect(throws: OrderError.invalidTransition(from: "fulfilled", to: "cancelled")) { try order.cancel() }
         #expect(try order.returnUnits(1, ofLine: 0) == Money(minorUnits: 1_200, currency: Self.usd))
         #expect(order.status == .partiallyReturned)
@@ -73,6 +76,7 @@ import Testing
         try cancelled.place(at: Self.now)
         try cancelled.cancel()
         #expect(cancelled.status == .cancelled)
+        #expect(cancelled.net.isZero && cancelled.tax.isZero)
     }
 
     @Test func thirdsAreRefundedWithoutLosingACent() throws {

@@ -69,7 +69,9 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
     public private(set) var status: Status
     /// When it was placed.
     public private(set) var placedAt: Date?
-    /// When it was delivered.
+    /// When it was shipped.
+    public private(set) var shippedAt: Date?
+    /// When it was delivered: the completion date.
     public private(set) var fulfilledAt: Date?
 
     /// A draft order of a quote's priced lines.
@@ -87,14 +89,18 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
         self.status = .draft
     }
 
-    /// The net total after refunds.
+    /// The net total after refunds; zero once cancelled.
     public var net: Money {
-        Money(minorUnits: lines.reduce(0) { $0 + $1.net.minorUnits - $1.refundedNet.minorUnits }, currency: currency)
+        guard status != .cancelled else { return .zero(currency) }
+        return Money(
+            minorUnits: lines.reduce(0) { $0 + $1.net.minorUnits - $1.refundedNet.minorUnits }, currency: currency)
     }
 
-    /// The tax total after refunds.
+    /// The tax total after refunds; zero once cancelled.
     public var tax: Money {
-        Money(minorUnits: lines.reduce(0) { $0 + $1.tax.minorUnits - $1.refundedTax.minorUnits }, currency: currency)
+        guard status != .cancelled else { return .zero(currency) }
+        return Money(
+            minorUnits: lines.reduce(0) { $0 + $1.tax.minorUnits - $1.refundedTax.minorUnits }, currency: currency)
     }
 
     /// Confirms the order.
@@ -104,6 +110,14 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
         placedAt = now
     }
 
+    /// Records the shipping date of a placed order.
+    public mutating func ship(at now: Date) throws(OrderError) {
+        guard status == .placed, shippedAt == nil else {
+            throw .invalidTransition(from: status.rawValue, to: "shipped")
+        }
+        shippedAt = now
+    }
+
     /// Records the delivery.
     public mutating func fulfill(at now: Date) throws(OrderError) {
         guard status == .placed else { throw .invalidTransition(from: status.rawValue, to: Status.fulfilled.rawValue) }
@@ -111,9 +125,9 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
         fulfilledAt = now
     }
 
-    /// Calls the order off; only before delivery.
+    /// Calls the order off; only before it ships. Its totals become zero.
     public mutating func cancel() throws(OrderError) {
-        guard status == .draft || status == .placed else {
+        guard status == .draft || (status == .placed && shippedAt == nil) else {
             throw .invalidTransition(from: status.rawValue, to: Status.cancelled.rawValue)
         }
         status = .cancelled
