@@ -47,7 +47,7 @@ public enum ImportField: Hashable, Sendable, CustomStringConvertible {
     public init(name: String) throws(ValidationError) {
         if let field = Self.named.first(where: { $0.description == name }) {
             self = field
-        } else if name.hasPrefix("custom."), Contact.isValidFieldName(String(name.dropFirst(7))) {
+        } else if name.hasPrefix("custom."), EntitySchema.isValidName(String(name.dropFirst(7))) {
             self = .custom(String(name.dropFirst(7)))
         } else {
             throw ValidationError(

@@ -99,7 +99,7 @@ public struct Contact: Hashable, Sendable, Codable, Identifiable {
         for (field, text) in [("jobTitle", jobTitle), ("source", source)] where text.count > 200 {
             check.add(field: field, reason: "must be at most 200 characters")
         }
-        for name in customFields.keys where !Self.isValidFieldName(name) {
+        for name in customFields.keys where !EntitySchema.isValidName(name) {
             check.add(field: "customFields", reason: "field names must be 1 to 64 of [A-Za-z0-9_.-]", value: name)
         }
         try check.finish()
@@ -120,13 +120,5 @@ public struct Contact: Hashable, Sendable, Codable, Identifiable {
     /// Whether the person may be contacted on `channel` at all (consent for marketing is checked apart).
     public func isReachable(on channel: ContactChannel) -> Bool {
         !doNotContactAtAll && !doNotContact.contains(channel)
-    }
-
-    static func isValidFieldName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 64
-            && name.unicodeScalars.allSatisfy {
-                $0.isASCII
-                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0))
-            }
     }
 }

@@ -81,7 +81,7 @@ public struct Organization: Hashable, Sendable, Codable, Identifiable {
             check.add(field: "employeeCount", reason: "must not be negative", value: "\(employeeCount)")
         }
         if parentID == id { check.add(field: "parentID", reason: "an organization cannot be its own parent") }
-        for name in customFields.keys where !Contact.isValidFieldName(name) {
+        for name in customFields.keys where !EntitySchema.isValidName(name) {
             check.add(field: "customFields", reason: "field names must be 1 to 64 of [A-Za-z0-9_.-]", value: name)
         }
         try check.finish()

@@ -26,9 +26,8 @@ extension EngineSalesStore {
         var operations = [try await quoteWrite(accepted), try Self.orderWrite(order, expectedVersion: nil)]
         var won: Opportunity?
         if let pipeline, let id = quote.opportunityID, let stored = try await opportunity(id) {
-            guard let stage = pipeline.stages.first(where: { $0.outcome == .won }) else {
-                throw OpportunityError.notAWonStage("")
-            }
+            // A valid pipeline always has a won stage.
+            let stage = pipeline.stages.first { $0.outcome == .won }!
             var opportunity = stored.value
             try opportunity.win(at: stage.key, in: pipeline, at: now)
             operations.append(try Self.opportunityWrite(opportunity, expectedVersion: stored.version))
@@ -44,13 +43,10 @@ extension EngineSalesStore {
 
     /// Stores a campaign, or replaces it.
     public func save(_ campaign: Campaign, by principal: Principal) async throws {
-        let key = RecordKey(entity: Self.campaign, id: campaign.id.rawValue)
-        let payload = try Self.campaignCoder.encode(campaign)
-        let values: IndexValues = ["status": .string(campaign.status.rawValue)]
-        let write: WriteOperation =
-            try await engine.read(Self.campaign, id: campaign.id.rawValue) == nil
-            ? .insert(key, payload: payload, indexValues: values)
-            : .update(key, payload: payload, indexValues: values, expectedVersion: nil)
+        let write = try await upsert(
+            RecordKey(entity: Self.campaign, id: campaign.id.rawValue),
+            payload: try Self.campaignCoder.encode(campaign),
+            values: ["status": .string(campaign.status.rawValue)])
         _ = try await engine.commit(Transaction(principal: principal, operations: [write]))
     }
 
@@ -62,11 +58,8 @@ extension EngineSalesStore {
     /// The write of one quote version: a record per version, its id a stable hash of the quote and version.
     private func quoteWrite(_ quote: Quote) async throws -> WriteOperation {
         let id = StableHash.recordID(of: "quote:\(quote.id)#\(quote.version)")
-        let key = RecordKey(entity: Self.quote, id: id)
-        let payload = try Self.quoteCoder.encode(quote)
-        let values: IndexValues = ["quote": .string(quote.id.description), "version": .integer(Int64(quote.version))]
-        return try await engine.read(Self.quote, id: id) == nil
-            ? .insert(key, payload: payload, indexValues: values)
-            : .update(key, payload: payload, indexValues: values, expectedVersion: nil)
+        return try await upsert(
+            RecordKey(entity: Self.quote, id: id), payload: try Self.quoteCoder.encode(quote),
+            values: ["quote": .string(quote.id.description), "version": .integer(Int64(quote.version))])
     }
 }
