@@ -46,15 +46,15 @@ let package = Package(
             dependencies: ["CRMCore"],
             path: "Tests/FileEngineWorker"
         ),
-        .target(name: "CRMTestSupport", path: "Tests/CRMTestSupport"),
+        .target(name: "CRMTestSupport", dependencies: ["CRMCore", "CRMSQLite"], path: "Tests/CRMTestSupport"),
         .testTarget(
             name: "CRMCoreTests",
             dependencies: ["CRMCore", "CRMStorageTesting", "CRMTestSupport", "FileEngineWorker", "Quickstart"]),
         .testTarget(
-            name: "CRMContactsTests", dependencies: ["CRMContacts", "CRMCore", "CRMSQLite", "CRMStorageTesting"]),
+            name: "CRMContactsTests", dependencies: ["CRMContacts", "CRMCore", "CRMStorageTesting", "CRMTestSupport"]),
         .testTarget(
             name: "CRMSalesTests",
-            dependencies: ["CRMContacts", "CRMCore", "CRMSQLite", "CRMSales", "CRMStorageTesting"]),
+            dependencies: ["CRMContacts", "CRMCore", "CRMSales", "CRMStorageTesting", "CRMTestSupport"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),

@@ -1,26 +1,14 @@
 import CRMContacts
 import CRMCore
-import CRMSQLite
 import CRMSales
 import CRMStorageTesting
+import CRMTestSupport
 import Foundation
 import Testing
 
 /// Lead conversion across the contacts and sales modules, in one transaction, on every engine.
 @Suite struct LeadConversionTests {
-    enum Engine: String, CaseIterable {
-        case inMemory, file, sqlite
-
-        func make() async throws -> any StorageEngine {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("crm-sales-\(UUID().uuidString)")
-                .path
-            switch self {
-            case .inMemory: return InMemoryEngine()
-            case .file: return try await FileEngine.open(at: path)
-            case .sqlite: return try await SQLiteEngine.open(at: path + ".sqlite")
-            }
-        }
-    }
+    typealias Engine = TestEngines
 
     static let user = try! Principal("user:sam")
     static let ids = ULIDGenerator()
