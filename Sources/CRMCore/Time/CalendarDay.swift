@@ -1,5 +1,3 @@
-public import CRMCore
-
 /// A day on the Gregorian calendar without a time or time zone, such as a birthday; the year may be unknown.
 public struct CalendarDay: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     /// The year, if known.
