@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CRMStorageTesting", targets: ["CRMStorageTesting"]),
         .library(name: "CRMContacts", targets: ["CRMContacts"]),
         .library(name: "CRMSales", targets: ["CRMSales"]),
+        .library(name: "CRMService", targets: ["CRMService"]),
         .library(name: "CRMSQLite", targets: ["CRMSQLite"]),
         .library(name: "CRMPostgres", targets: ["CRMPostgres"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
@@ -24,9 +25,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "CRMCore"),
-        .target(name: "CRMStorageTesting", dependencies: ["CRMContacts", "CRMCore", "CRMSales"]),
+        .target(name: "CRMStorageTesting", dependencies: ["CRMContacts", "CRMCore", "CRMSales", "CRMService"]),
         .target(name: "CRMContacts", dependencies: ["CRMCore"]),
         .target(name: "CRMSales", dependencies: ["CRMContacts", "CRMCore"]),
+        .target(name: "CRMService", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMSQL", dependencies: ["CRMCore"]),
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
@@ -55,6 +57,9 @@ let package = Package(
         .testTarget(
             name: "CRMSalesTests",
             dependencies: ["CRMContacts", "CRMCore", "CRMSales", "CRMStorageTesting", "CRMTestSupport"]),
+        .testTarget(
+            name: "CRMServiceTests",
+            dependencies: ["CRMContacts", "CRMCore", "CRMService", "CRMStorageTesting", "CRMTestSupport"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),
