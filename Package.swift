@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(name: "Quickstart", dependencies: ["CRMCore"], path: "Examples/Quickstart"),
         .executableTarget(
             name: "CRMBenchmarks",
-            dependencies: ["CRMContacts", "CRMCore", "CRMPostgres", "CRMSQLite", "CRMSales"],
+            dependencies: ["CRMContacts", "CRMCore", "CRMPostgres", "CRMSQLite", "CRMSales", "CRMService"],
             path: "Benchmarks/CRMBenchmarks"
         ),
         .executableTarget(

@@ -8,6 +8,7 @@
 //   ... --duplicates [--quick | --million]          duplicate detection quality and time on 5,000 and
 //                                                   100,000 synthetic people (and 1,000,000)
 //   ... --sales [--quick]                            price a 1,000-line quote; forecast 1,000,000 deals
+//   ... --service [--quick]                          SLA states of 1,000,000 open tickets; a year of working time
 //   crm-benchmarks --open <store> <records>        open a kept store in a fresh process and measure it
 import CRMCore
 import Foundation
@@ -20,6 +21,10 @@ if arguments.count == 4, arguments[1] == "--open", let count = Int(arguments[3])
 if arguments.contains("--sales") {
     try await QuotePricing.run()
     try await ForecastComputation.run(count: arguments.contains("--quick") ? 100_000 : 1_000_000)
+    exit(0)
+}
+if arguments.contains("--service") {
+    try await ServiceLevels.run(count: arguments.contains("--quick") ? 100_000 : 1_000_000)
     exit(0)
 }
 if arguments.contains("--duplicates") {

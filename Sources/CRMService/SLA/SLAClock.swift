@@ -118,15 +118,15 @@ public struct SLAClock: Hashable, Sendable, Codable {
                 paused: paused)
         }
         let remaining = goal - usedBeforeRun
-        let dueAt = remaining > 0 ? try calendar.adding(remaining, to: since) : breachedAt
-        let riskRemaining = goal * atRiskShare - usedBeforeRun
-        let atRiskAt = riskRemaining > 0 ? try calendar.adding(riskRemaining, to: since) : since
-        let used = usedBeforeRun + (try calendar.workingDuration(from: since, to: max(since, now)))
+        let walk = try calendar.progress(
+            from: since, reaching: goal * atRiskShare - usedBeforeRun, and: remaining, until: max(since, now))
+        let dueAt = remaining > 0 ? walk.second : breachedAt
+        let used = usedBeforeRun + walk.elapsed
         let status: SLAStatus
         if remaining <= 0 || (dueAt.map { now > $0 } ?? true) {
             status = .breached
         } else {
-            status = now >= atRiskAt ? .atRisk : .due
+            status = now >= walk.first ? .atRisk : .due
         }
         return SLAState(
             target: target, status: status, dueAt: dueAt, breachedAt: status == .breached ? (breachedAt ?? dueAt) : nil,

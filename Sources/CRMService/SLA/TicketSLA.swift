@@ -42,7 +42,14 @@ public struct TicketSLA: Hashable, Sendable, Codable {
     /// The state of every clock at `now`.
     public func states(at now: Date) throws(BusinessCalendarError) -> [SLAState] {
         var states: [SLAState] = []
-        for clock in clocks { states.append(try clock.state(at: now, calendar: calendar, atRiskShare: atRiskShare)) }
+        states.reserveCapacity(2 + nextResponses.count)
+        if let firstResponse {
+            states.append(try firstResponse.state(at: now, calendar: calendar, atRiskShare: atRiskShare))
+        }
+        for clock in nextResponses {
+            states.append(try clock.state(at: now, calendar: calendar, atRiskShare: atRiskShare))
+        }
+        if let resolution { states.append(try resolution.state(at: now, calendar: calendar, atRiskShare: atRiskShare)) }
         return states
     }
 

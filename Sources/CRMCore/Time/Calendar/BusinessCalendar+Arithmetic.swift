@@ -54,3 +54,28 @@ extension BusinessCalendar {
         return total
     }
 }
+
+extension BusinessCalendar {
+    /// In one walk from `start`: the instants at which `first` and `second` seconds of working time have
+    /// passed (as ``adding(_:to:)`` finds them; `start` itself for durations not above zero), and the working
+    /// time between `start` and `end`. For deadlines that are read together, such as an SLA target's
+    /// at-risk and due instants and the time it used.
+    package func progress(
+        from start: Date, reaching first: TimeInterval, and second: TimeInterval, until end: Date
+    ) throws(BusinessCalendarError) -> (first: Date, second: Date, elapsed: TimeInterval) {
+        let limit = end.timeIntervalSince1970
+        var firstAt: Double? = first > 0 ? nil : start.timeIntervalSince1970
+        var secondAt: Double? = second > 0 ? nil : start.timeIntervalSince1970
+        var cumulative = 0.0
+        var elapsed = 0.0
+        try forEachSpan(after: start) { from, to in
+            let length = to - from
+            if firstAt == nil && cumulative + length >= first { firstAt = from + (first - cumulative) }
+            if secondAt == nil && cumulative + length >= second { secondAt = from + (second - cumulative) }
+            if from < limit { elapsed += min(to, limit) - from }
+            cumulative += length
+            return firstAt == nil || secondAt == nil || to < limit
+        }
+        return (Date(timeIntervalSince1970: firstAt!), Date(timeIntervalSince1970: secondAt!), elapsed)
+    }
+}

@@ -22,24 +22,51 @@ public import Foundation
 /// working time costs a few microseconds.
 public struct BusinessCalendar: Sendable {
     /// The time zone the hours are read in.
-    public let timeZone: TimeZone
+    public var timeZone: TimeZone { storage.timeZone }
     /// The working hours of each day of the week; a day missing here has none.
-    public let hours: [Weekday: [WorkingHours]]
+    public var hours: [Weekday: [WorkingHours]] { storage.hours }
     /// The days without working time.
-    public let holidays: [Holiday]
+    public var holidays: [Holiday] { storage.holidays }
 
     /// How many days after an instant the calendar searches for working time before it reports
     /// ``BusinessCalendarError/noWorkingTimeAfter(_:)``.
     public static let searchHorizonDays = 20_000
 
-    private let table: ZoneOffsetTable
-    /// The stretches of each weekday, Monday first, as seconds from the start of the day.
-    private let dayRanges: [[Range<Int>]]
-    /// Recurring holidays by `(month - 1) * 31 + day - 1`.
-    private let recurringClosed: [Bool]
-    private let hasRecurring: Bool
-    /// Dated holidays as days since 1970-01-01.
-    private let closedDays: Set<Int>
+    /// The definition and its tables in one immutable object, so that copying a calendar (every ticket's
+    /// agreement holds one) costs one reference count.
+    private final class Storage: Sendable {
+        let timeZone: TimeZone
+        let hours: [Weekday: [WorkingHours]]
+        let holidays: [Holiday]
+        let table: ZoneOffsetTable
+        /// The stretches of all weekdays, Monday's first, as seconds from the start of their day: weekday
+        /// `w`'s (Monday 0) are `stretchBounds[firstStretch[w] ..< firstStretch[w + 1]]`.
+        let stretchBounds: [(start: Int, end: Int)]
+        let firstStretch: [Int]
+        /// Recurring holidays by `(month - 1) * 31 + day - 1`.
+        let recurringClosed: [Bool]
+        /// Dated holidays as days since 1970-01-01, ascending.
+        let closedDays: [Int]
+
+        init(
+            timeZone: TimeZone, hours: [Weekday: [WorkingHours]], holidays: [Holiday], recurring: [Bool],
+            dated: [Int]
+        ) {
+            self.timeZone = timeZone
+            self.hours = hours.filter { !$0.value.isEmpty }
+            self.holidays = holidays
+            self.table = ZoneOffsetTable.table(for: timeZone)
+            let byDay = Weekday.allCases.map { day in
+                (hours[day] ?? []).map(\.secondsRange).sorted { $0.lowerBound < $1.lowerBound }
+            }
+            self.stretchBounds = byDay.flatMap { $0.map { (start: $0.lowerBound, end: $0.upperBound) } }
+            self.firstStretch = byDay.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+            self.recurringClosed = recurring
+            self.closedDays = dated.sorted()
+        }
+    }
+
+    private let storage: Storage
 
     /// Creates a calendar; throws when stretches overlap or when there is no working time.
     public init(timeZone: TimeZone, hours: [Weekday: [WorkingHours]], holidays: [Holiday] = [])
@@ -75,16 +102,8 @@ public struct BusinessCalendar: Sendable {
             (1...CalendarDay.length(ofMonth: month, year: nil)).allSatisfy { recurring[(month - 1) * 31 + $0 - 1] }
         }
         if everyDay { throw .noWorkingTime }
-        self.timeZone = timeZone
-        self.hours = hours.filter { !$0.value.isEmpty }
-        self.holidays = holidays
-        self.table = ZoneOffsetTable.table(for: timeZone)
-        self.dayRanges = Weekday.allCases.map { day in
-            (hours[day] ?? []).map(\.secondsRange).sorted { $0.lowerBound < $1.lowerBound }
-        }
-        self.recurringClosed = recurring
-        self.hasRecurring = recurring.contains(true)
-        self.closedDays = dated
+        storage = Storage(
+            timeZone: timeZone, hours: hours, holidays: holidays, recurring: recurring, dated: Array(dated))
     }
 
     /// Every hour of every day in `timeZone`: 24x7 support.
@@ -103,44 +122,73 @@ public struct BusinessCalendar: Sendable {
             holidays: holidays)
     }
 
-    /// Whether `day` (days since 1970-01-01 on the wall clock) is a holiday.
-    func isClosed(_ day: Int) -> Bool {
-        if closedDays.contains(day) { return true }
-        guard hasRecurring else { return false }
-        let civil = CivilDays.civil(fromDays: day)
-        return recurringClosed[(civil.month - 1) * 31 + civil.day - 1]
-    }
-
     /// Calls `body` with each stretch of working time that ends after `start`, clipped to start no earlier,
     /// in order, until `body` returns `false` or the walk passes the day `lastDay` (days since 1970 on the
     /// wall clock). Without `lastDay` the walk ends after ``searchHorizonDays`` with an error.
+    ///
+    /// The walk keeps the weekday, the date and the next dated holiday as it goes, so each day costs a few
+    /// comparisons.
     func forEachSpan(
         after start: Date, throughDay lastDay: Int? = nil, _ body: (Double, Double) -> Bool
     ) throws(BusinessCalendarError) {
+        var day = try localDay(of: start) - 1
         let seconds = start.timeIntervalSince1970
-        guard seconds.isFinite, seconds >= Double(ZoneOffsetTable.firstSecond + 2 * 86_400),
-            seconds < Double(ZoneOffsetTable.endSecond)
-        else { throw .outOfRange(start) }
-        let whole = Int(seconds.rounded(.down))
-        var day = CivilDays.floorDivide(whole + table.offset(atInstant: whole), 86_400) - 1
         let stop = lastDay ?? (day + Self.searchHorizonDays)
+        var weekday = CivilDays.weekdayIndex(ofDays: day)
+        var (year, month, dayOfMonth) = CivilDays.civil(fromDays: day)
+        var monthLength = CalendarDay.length(ofMonth: month, year: year)
+        let table = storage.table
+        let stretchBounds = storage.stretchBounds
+        let firstStretch = storage.firstStretch
+        let recurringClosed = storage.recurringClosed
+        let closedDays = storage.closedDays
+        var nextClosed = Self.firstIndex(in: closedDays, notBelow: day)
         var hint = 0
         while day <= stop {
             guard day * 86_400 < ZoneOffsetTable.endSecond else {
                 throw .outOfRange(Date(timeIntervalSince1970: Double(day * 86_400)))
             }
-            if !isClosed(day) {
-                for range in dayRanges[CivilDays.weekdayIndex(ofDays: day)] {
-                    let from = Double(table.instant(ofLocal: day * 86_400 + range.lowerBound, hint: &hint))
-                    let to = Double(table.instant(ofLocal: day * 86_400 + range.upperBound, hint: &hint))
+            var closed = recurringClosed[(month - 1) * 31 + dayOfMonth - 1]
+            if nextClosed < closedDays.count && closedDays[nextClosed] == day {
+                closed = true
+                nextClosed += 1
+            }
+            if !closed {
+                let midnight = day * 86_400
+                for index in firstStretch[weekday]..<firstStretch[weekday + 1] {
+                    let bounds = stretchBounds[index]
+                    let from = Double(table.instant(ofLocal: midnight + bounds.start, hint: &hint))
+                    let to = Double(table.instant(ofLocal: midnight + bounds.end, hint: &hint))
                     guard to > seconds else { continue }
                     let clipped = max(from, seconds)
                     if to > clipped && !body(clipped, to) { return }
                 }
             }
             day += 1
+            weekday = weekday == 6 ? 0 : weekday + 1
+            dayOfMonth += 1
+            if dayOfMonth > monthLength {
+                dayOfMonth = 1
+                month += 1
+                if month > 12 {
+                    month = 1
+                    year += 1
+                }
+                monthLength = CalendarDay.length(ofMonth: month, year: year)
+            }
         }
         if lastDay == nil { throw .noWorkingTimeAfter(start) }
+    }
+
+    /// The position of the first element of the ascending `list` that is not below `value`.
+    private static func firstIndex(in list: [Int], notBelow value: Int) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The wall-clock day (days since 1970-01-01) of `date`.
@@ -150,6 +198,6 @@ public struct BusinessCalendar: Sendable {
             seconds < Double(ZoneOffsetTable.endSecond)
         else { throw .outOfRange(date) }
         let whole = Int(seconds.rounded(.down))
-        return CivilDays.floorDivide(whole + table.offset(atInstant: whole), 86_400)
+        return CivilDays.floorDivide(whole + storage.table.offset(atInstant: whole), 86_400)
     }
 }

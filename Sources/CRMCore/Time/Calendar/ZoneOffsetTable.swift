@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// The table covers the years 1900 to 2399; ``BusinessCalendar`` refuses instants outside that window.
 /// Tables are built once per time zone and shared.
-struct ZoneOffsetTable: Sendable {
+final class ZoneOffsetTable: Sendable {
     /// The first instant the table covers: 1900-01-01T00:00:00Z.
     static let firstSecond = -2_208_988_800
     /// The first instant after the table: 2400-01-01T00:00:00Z.
