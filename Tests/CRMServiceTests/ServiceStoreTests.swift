@@ -76,3 +76,28 @@ extension EngineServiceStore {
     /// The engine under the store, for reopening in tests.
     var engineForTests: any StorageEngine { contacts.engine }
 }
+
+extension ServiceStoreTests {
+    @Test(arguments: TestEngines.allCases)
+    func mergingContactsMovesTheirTicketsAndUndoMovesThemBack(_ engine: TestEngines) async throws {
+        let contacts = try await EngineContactStore(
+            engine: try await engine.make(), referenceMovers: [TicketContactReferences()])
+        let service = try await EngineServiceStore(contacts: contacts)
+        func person() throws -> Contact {
+            try Contact(
+                id: ID(ServiceFixture.ids.next()), name: try PersonName(givenName: "Ada", familyName: "Lovelace"))
+        }
+        let ada = try await contacts.insert(try person(), by: ServiceFixture.agent).value
+        let copy = try await contacts.insert(try person(), by: ServiceFixture.agent).value
+        var ticket = ServiceFixture.ticket()
+        ticket.contactID = copy.id
+        _ = try await service.insert(ticket, by: ServiceFixture.agent)
+
+        let merge = try await contacts.merge(MergeRequest(contacts: [ada.id, copy.id]), by: ServiceFixture.agent)
+        #expect(try await service.tickets(of: ada.id).map(\.value.id) == [ticket.id])
+        #expect(try await service.tickets(of: copy.id).isEmpty)
+        try await contacts.undoMerge(merge.value.id, by: ServiceFixture.agent)
+        #expect(try await service.tickets(of: copy.id).map(\.value.id) == [ticket.id])
+        #expect(try await service.ticket(ticket.id)?.value.contactBeforeMerge == nil)
+    }
+}

@@ -21,6 +21,8 @@ public struct Ticket: Hashable, Sendable, Codable, Identifiable {
     public var description: String
     /// The customer.
     public var contactID: CRMCore.ID<Contact>?
+    /// The contact the ticket belonged to before that contact was merged into ``contactID``.
+    public internal(set) var contactBeforeMerge: CRMCore.ID<Contact>?
     /// The customer's organization.
     public var organizationID: CRMCore.ID<Organization>?
     /// The customer's category, for SLA policies and escalation rules.
