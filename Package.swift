@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CRMSQLite", targets: ["CRMSQLite"]),
         .library(name: "CRMPostgres", targets: ["CRMPostgres"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
+        .executable(name: "HelpDesk", targets: ["HelpDesk"]),
         .executable(name: "crm-benchmarks", targets: ["CRMBenchmarks"]),
     ],
     targets: [
@@ -38,6 +39,8 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .target(name: "CRMPostgres", dependencies: ["CRMCore", "CRMSQL", "CLibPQ"]),
         .executableTarget(name: "Quickstart", dependencies: ["CRMCore"], path: "Examples/Quickstart"),
+        .executableTarget(
+            name: "HelpDesk", dependencies: ["CRMContacts", "CRMCore", "CRMService"], path: "Examples/HelpDesk"),
         .executableTarget(
             name: "CRMBenchmarks",
             dependencies: ["CRMContacts", "CRMCore", "CRMPostgres", "CRMSQLite", "CRMSales", "CRMService"],
@@ -59,7 +62,9 @@ let package = Package(
             dependencies: ["CRMContacts", "CRMCore", "CRMSales", "CRMStorageTesting", "CRMTestSupport"]),
         .testTarget(
             name: "CRMServiceTests",
-            dependencies: ["CRMContacts", "CRMCore", "CRMService", "CRMStorageTesting", "CRMTestSupport"]),
+            dependencies: [
+                "CRMContacts", "CRMCore", "CRMService", "CRMStorageTesting", "CRMTestSupport", "HelpDesk",
+            ]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),

@@ -109,6 +109,17 @@ import Testing
         #expect(try policy.rule(for: slow, at: now + 3 * ServiceFixture.hour)?.name == "resolution at risk")
     }
 
+    @Test func aRuleForOneTargetIgnoresTheOthers() throws {
+        let second = ID<SupportQueue>(ServiceFixture.ids.next())
+        let policy = EscalationPolicy([
+            EscalationRule(name: "resolution at risk", slaRisk: .atRisk, slaTarget: .resolution, targetQueueID: second)
+        ])
+        let ticket = ServiceFixture.ticket()
+        let hour = ServiceFixture.hour
+        #expect(try policy.rule(for: ticket, at: now + 5 * hour) == nil, "only the first response is late")
+        #expect(try policy.rule(for: ticket, at: now + 24 * hour + 5 * hour)?.name == "resolution at risk")
+    }
+
     @Test func badAgentsAndQueuesNameTheirFields() throws {
         let agent = #expect(throws: ValidationError.self) {
             try Agent(

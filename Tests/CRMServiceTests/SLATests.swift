@@ -56,6 +56,15 @@ import Testing
         #expect(late.remaining == -hour)
     }
 
+    @Test func theMostUrgentStateIsTheOneToLookAt() throws {
+        var ticket = ServiceFixture.ticket()
+        try ticket.setStatus(.waitingOnCustomer, at: monday + hour)
+        #expect(try ticket.sla?.mostUrgentState(at: monday + 2 * hour)?.target == .firstResponse)
+        #expect(try ticket.sla?.mostUrgentState(at: monday + 2 * hour)?.status == .due)
+        #expect(SLAStatus.mostUrgent([.met, .paused, .breached, .atRisk]) == .breached)
+        #expect(SLAStatus.mostUrgent([]) == nil)
+    }
+
     @Test func theFirstResponseStopsTheClockMetOrBreached() throws {
         var onTime = ServiceFixture.ticket()
         try onTime.addReply("Hello", by: sam, at: monday + hour)

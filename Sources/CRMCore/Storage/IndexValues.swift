@@ -97,12 +97,6 @@ public struct IndexValues: Sendable, Hashable, ExpressibleByDictionaryLiteral, S
 
     /// The first position whose field is not below `field`.
     private func position(of field: String) -> Int {
-        var low = 0
-        var high = elements.count
-        while low < high {
-            let middle = (low + high) / 2
-            if elements[middle].field < field { low = middle + 1 } else { high = middle }
-        }
-        return low
+        elements.partitionPoint { $0.field >= field }
     }
 }

@@ -27,6 +27,16 @@ public struct ValidationCollector: Sendable {
         issues.append(FieldIssue(field: field, reason: reason, value: value))
     }
 
+    /// Records that `field` must not be empty when `text` is empty or only whitespace.
+    public mutating func requireText(_ text: String, field: String) {
+        if text.trimmingWhitespace().isEmpty { add(field: field, reason: "must not be empty") }
+    }
+
+    /// Records that `field` must be at least `minimum` when `value` is below it.
+    public mutating func require(_ value: Int, atLeast minimum: Int, field: String) {
+        if value < minimum { add(field: field, reason: "must be at least \(minimum)", value: "\(value)") }
+    }
+
     /// Runs `make`; on a ``ValidationError`` records its issues under `field` and returns `nil`.
     ///
     /// Other errors are not validation problems and are rethrown.

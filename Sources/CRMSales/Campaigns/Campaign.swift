@@ -83,7 +83,7 @@ public struct Campaign: Hashable, Sendable, Codable, Identifiable {
         budget: Money, status: Status = .planned
     ) throws(ValidationError) {
         var check = ValidationCollector(subject: "Campaign")
-        if name.trimmingWhitespace().isEmpty { check.add(field: "name", reason: "must not be empty") }
+        check.requireText(name, field: "name")
         if endsAt <= startsAt { check.add(field: "endsAt", reason: "must be after startsAt") }
         if budget.isNegative { check.add(field: "budget", reason: "must not be negative", value: "\(budget)") }
         try check.finish()

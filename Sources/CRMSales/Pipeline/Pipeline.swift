@@ -64,7 +64,7 @@ public struct Pipeline: Hashable, Sendable, Codable, Identifiable {
     /// least one open, one won and one lost stage, won stages at 100 % and `closed`, lost stages at 0 %.
     public init(id: CRMCore.ID<Pipeline>, name: String, stages: [Stage]) throws(ValidationError) {
         var check = ValidationCollector(subject: "Pipeline")
-        if name.trimmingWhitespace().isEmpty { check.add(field: "name", reason: "must not be empty") }
+        check.requireText(name, field: "name")
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
         var keys = Set<String>()
         for stage in stages {

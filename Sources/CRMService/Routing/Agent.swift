@@ -23,9 +23,9 @@ public struct Agent: Hashable, Sendable, Codable, Identifiable {
         capacity: Int = 20, isAvailable: Bool = true
     ) throws(ValidationError) {
         var check = ValidationCollector(subject: "Agent")
-        if name.trimmingWhitespace().isEmpty { check.add(field: "name", reason: "must not be empty") }
-        if tier < 1 { check.add(field: "tier", reason: "must be at least 1", value: "\(tier)") }
-        if capacity < 1 { check.add(field: "capacity", reason: "must be at least 1", value: "\(capacity)") }
+        check.requireText(name, field: "name")
+        check.require(tier, atLeast: 1, field: "tier")
+        check.require(capacity, atLeast: 1, field: "capacity")
         try check.finish()
         self.id = id
         self.principal = principal

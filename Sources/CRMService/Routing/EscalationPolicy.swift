@@ -5,7 +5,8 @@ public import Foundation
 /// When a ticket moves up to a higher tier or a specialist team, and where to.
 ///
 /// Every condition that is set must hold. The SLA condition reads the worst state of the ticket's clocks,
-/// so "escalate when resolution is at risk" escalates before the breach, not after.
+/// or of one target's clocks when ``slaTarget`` is set, so "escalate when resolution is at risk" escalates
+/// before the breach, not after.
 public struct EscalationRule: Hashable, Sendable, Codable {
     /// How bad the SLA must stand for the rule to apply.
     public enum SLARisk: String, Hashable, Sendable, Codable {
@@ -25,6 +26,8 @@ public struct EscalationRule: Hashable, Sendable, Codable {
     public var customerCategories: Set<CustomerCategory>?
     /// How bad the SLA must stand.
     public var slaRisk: SLARisk?
+    /// The target whose clocks ``slaRisk`` reads; `nil` for all of them.
+    public var slaTarget: SLATarget?
     /// The tiers it takes tickets from; `nil` for any below the target.
     public var fromTiers: Set<Int>?
     /// The queue to escalate to.
@@ -33,20 +36,21 @@ public struct EscalationRule: Hashable, Sendable, Codable {
     /// Creates a rule.
     public init(
         name: String, minimumPriority: TicketPriority? = nil, categories: Set<String>? = nil,
-        customerCategories: Set<CustomerCategory>? = nil, slaRisk: SLARisk? = nil, fromTiers: Set<Int>? = nil,
-        targetQueueID: CRMCore.ID<SupportQueue>
+        customerCategories: Set<CustomerCategory>? = nil, slaRisk: SLARisk? = nil, slaTarget: SLATarget? = nil,
+        fromTiers: Set<Int>? = nil, targetQueueID: CRMCore.ID<SupportQueue>
     ) {
         self.name = name
         self.minimumPriority = minimumPriority
         self.categories = categories
         self.customerCategories = customerCategories
         self.slaRisk = slaRisk
+        self.slaTarget = slaTarget
         self.fromTiers = fromTiers
         self.targetQueueID = targetQueueID
     }
 
-    /// Whether the rule applies to `ticket`, whose worst SLA state is `sla`.
-    public func matches(_ ticket: Ticket, sla: SLAStatus?) -> Bool {
+    /// Whether the rule applies to `ticket`, whose SLA clocks stand at `sla`.
+    public func matches(_ ticket: Ticket, sla states: [SLAState]) -> Bool {
         guard ticket.isActive, ticket.queueID != targetQueueID else { return false }
         if let minimumPriority, ticket.priority < minimumPriority { return false }
         if let categories, !(ticket.category.map(categories.contains) ?? false) { return false }
@@ -54,6 +58,7 @@ public struct EscalationRule: Hashable, Sendable, Codable {
             return false
         }
         if let fromTiers, !fromTiers.contains(ticket.tier) { return false }
+        let sla = SLAStatus.mostUrgent(states.filter { slaTarget == nil || $0.target == slaTarget }.map(\.status))
         switch slaRisk {
         case nil: return true
         case .atRisk: return sla == .atRisk || sla == .breached
@@ -74,7 +79,7 @@ public struct EscalationPolicy: Hashable, Sendable, Codable {
 
     /// The first rule that sends `ticket` somewhere new at `now`, if any.
     public func rule(for ticket: Ticket, at now: Date) throws(BusinessCalendarError) -> EscalationRule? {
-        let sla = try ticket.sla?.worstState(at: now)?.status
-        return rules.first { $0.matches(ticket, sla: sla) }
+        let states = try ticket.sla?.states(at: now) ?? []
+        return rules.first { $0.matches(ticket, sla: states) }
     }
 }

@@ -34,8 +34,8 @@ public struct SupportQueue: Hashable, Sendable, Codable, Identifiable {
         routing: Routing = .roundRobin, agentIDs: [CRMCore.ID<Agent>] = []
     ) throws(ValidationError) {
         var check = ValidationCollector(subject: "SupportQueue")
-        if name.trimmingWhitespace().isEmpty { check.add(field: "name", reason: "must not be empty") }
-        if tier < 1 { check.add(field: "tier", reason: "must be at least 1", value: "\(tier)") }
+        check.requireText(name, field: "name")
+        check.require(tier, atLeast: 1, field: "tier")
         try check.finish()
         self.id = id
         self.name = name

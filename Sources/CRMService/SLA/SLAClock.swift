@@ -13,6 +13,12 @@ public enum SLAStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case paused
     /// Stopped within the target.
     case met
+
+    /// The status that needs attention first among `statuses`: breached, then at risk, due, paused, met.
+    public static func mostUrgent(_ statuses: some Sequence<SLAStatus>) -> SLAStatus? {
+        let order: [SLAStatus] = [.breached, .atRisk, .due, .paused, .met]
+        return statuses.min { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
+    }
 }
 
 /// The clock of one target on one ticket: how much working time it has used, whether it runs, and the

@@ -29,7 +29,7 @@ public struct SLAPolicy: Hashable, Sendable, Codable, Identifiable {
         conditions: SLAConditions = SLAConditions(), atRiskShare: Double = 0.75, isDefault: Bool = false
     ) throws(ValidationError) {
         var check = ValidationCollector(subject: "SLAPolicy")
-        if name.trimmingWhitespace().isEmpty { check.add(field: "name", reason: "must not be empty") }
+        check.requireText(name, field: "name")
         if !(atRiskShare > 0 && atRiskShare < 1) {
             check.add(field: "atRiskShare", reason: "must lie between 0 and 1", value: "\(atRiskShare)")
         }

@@ -53,10 +53,11 @@ public struct TicketSLA: Hashable, Sendable, Codable {
         return states
     }
 
-    /// The clocks that are still counting or stopped late, worst first: what an agent should look at.
-    public func worstState(at now: Date) throws(BusinessCalendarError) -> SLAState? {
-        let order: [SLAStatus] = [.breached, .atRisk, .due, .paused, .met]
-        return try states(at: now).min { order.firstIndex(of: $0.status)! < order.firstIndex(of: $1.status)! }
+    /// The state of the clock that needs attention first at `now` (see ``SLAStatus/mostUrgent(_:)``).
+    public func mostUrgentState(at now: Date) throws(BusinessCalendarError) -> SLAState? {
+        let states = try states(at: now)
+        let status = SLAStatus.mostUrgent(states.map(\.status))
+        return states.first { $0.status == status }
     }
 
     /// An agent answered publicly at `now`: the first-response clock and a running next-response clock stop.

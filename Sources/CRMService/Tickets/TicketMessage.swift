@@ -24,9 +24,9 @@ public struct AttachmentReference: Hashable, Sendable, Codable {
     /// Creates a reference; the name and location may not be empty and the size not negative.
     public init(name: String, location: String, mediaType: String, byteCount: Int) throws(ValidationError) {
         var check = ValidationCollector(subject: "AttachmentReference")
-        if name.trimmingWhitespace().isEmpty { check.add(field: "name", reason: "must not be empty") }
-        if location.trimmingWhitespace().isEmpty { check.add(field: "location", reason: "must not be empty") }
-        if byteCount < 0 { check.add(field: "byteCount", reason: "must not be negative", value: "\(byteCount)") }
+        check.requireText(name, field: "name")
+        check.requireText(location, field: "location")
+        check.require(byteCount, atLeast: 0, field: "byteCount")
         try check.finish()
         self.name = name
         self.location = location

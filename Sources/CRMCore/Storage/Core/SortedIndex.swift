@@ -121,22 +121,10 @@ struct SortedIndex {
 
     /// The first chunk whose last entry is not below `entry`; `chunks.count` if none.
     private func firstChunk(notBelow entry: Entry) -> Int {
-        var low = 0
-        var high = chunks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if chunks[middle][chunks[middle].count - 1] < entry { low = middle + 1 } else { high = middle }
-        }
-        return low
+        chunks.partitionPoint { !($0[$0.count - 1] < entry) }
     }
 
     private static func firstIndex(in entries: [Entry], notBelow entry: Entry) -> Int {
-        var low = 0
-        var high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if entries[middle] < entry { low = middle + 1 } else { high = middle }
-        }
-        return low
+        entries.partitionPoint { !($0 < entry) }
     }
 }

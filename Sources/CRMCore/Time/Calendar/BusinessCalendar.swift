@@ -142,7 +142,7 @@ public struct BusinessCalendar: Sendable {
         let firstStretch = storage.firstStretch
         let recurringClosed = storage.recurringClosed
         let closedDays = storage.closedDays
-        var nextClosed = Self.firstIndex(in: closedDays, notBelow: day)
+        var nextClosed = closedDays.partitionPoint { $0 >= day }
         var hint = 0
         while day <= stop {
             guard day * 86_400 < ZoneOffsetTable.endSecond else {
@@ -178,17 +178,6 @@ public struct BusinessCalendar: Sendable {
             }
         }
         if lastDay == nil { throw .noWorkingTimeAfter(start) }
-    }
-
-    /// The position of the first element of the ascending `list` that is not below `value`.
-    private static func firstIndex(in list: [Int], notBelow value: Int) -> Int {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// The wall-clock day (days since 1970-01-01) of `date`.

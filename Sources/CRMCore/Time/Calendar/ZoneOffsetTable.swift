@@ -51,24 +51,12 @@ final class ZoneOffsetTable: Sendable {
 
     /// The offset in effect at the instant `second`.
     func offset(atInstant second: Int) -> Int {
-        var low = 0
-        var high = transitions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if transitions[middle] <= second { low = middle + 1 } else { high = middle }
-        }
-        return offsets[low]
+        offsets[transitions.partitionPoint { $0 > second }]
     }
 
     /// The index of the first period whose wall-clock range ends after `local`.
     func period(ofLocal local: Int) -> Int {
-        var low = 0
-        var high = localEnds.count
-        while low < high {
-            let middle = (low + high) / 2
-            if localEnds[middle] <= local { low = middle + 1 } else { high = middle }
-        }
-        return low
+        localEnds.partitionPoint { $0 > local }
     }
 
     /// The instant at which a wall clock in this zone shows `local` (seconds since 1970 on the wall).
