@@ -9,6 +9,13 @@ public struct KnowledgeSearchResult: Hashable, Sendable {
     public let title: String
     /// The relevance; higher is better.
     public let score: Double
+
+    /// Creates a result; for stores that search with their database.
+    public init(articleID: CRMCore.ID<KnowledgeArticle>, title: String, score: Double) {
+        self.articleID = articleID
+        self.title = title
+        self.score = score
+    }
 }
 
 /// Keyword search over the live versions of knowledge articles, ranked by Okapi BM25.
