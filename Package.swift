@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CRMContacts", targets: ["CRMContacts"]),
         .library(name: "CRMSales", targets: ["CRMSales"]),
         .library(name: "CRMService", targets: ["CRMService"]),
+        .library(name: "CRMLoyalty", targets: ["CRMLoyalty"]),
         .library(name: "CRMSQLite", targets: ["CRMSQLite"]),
         .library(name: "CRMPostgres", targets: ["CRMPostgres"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
@@ -30,6 +31,7 @@ let package = Package(
         .target(name: "CRMContacts", dependencies: ["CRMCore"]),
         .target(name: "CRMSales", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMService", dependencies: ["CRMContacts", "CRMCore"]),
+        .target(name: "CRMLoyalty", dependencies: ["CRMContacts", "CRMCore", "CRMSales"]),
         .target(name: "CRMSQL", dependencies: ["CRMCore"]),
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
@@ -64,6 +66,11 @@ let package = Package(
             name: "CRMServiceTests",
             dependencies: [
                 "CRMContacts", "CRMCore", "CRMService", "CRMStorageTesting", "CRMTestSupport", "HelpDesk",
+            ]),
+        .testTarget(
+            name: "CRMLoyaltyTests",
+            dependencies: [
+                "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMStorageTesting", "CRMTestSupport",
             ]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(

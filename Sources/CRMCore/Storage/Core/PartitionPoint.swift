@@ -4,7 +4,7 @@ extension RandomAccessCollection where Index == Int {
     /// `isPast` must be false for a prefix of the collection and true for the rest, as "not below x" is for
     /// a sorted collection.
     @inline(__always)
-    func partitionPoint(where isPast: (Element) -> Bool) -> Int {
+    package func partitionPoint(where isPast: (Element) -> Bool) -> Int {
         var low = startIndex
         var high = endIndex
         while low < high {
