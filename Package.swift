@@ -27,7 +27,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "CRMCore"),
-        .target(name: "CRMStorageTesting", dependencies: ["CRMContacts", "CRMCore", "CRMSales", "CRMService"]),
+        .target(
+            name: "CRMStorageTesting", dependencies: ["CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"]),
         .target(name: "CRMContacts", dependencies: ["CRMCore"]),
         .target(name: "CRMSales", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMService", dependencies: ["CRMContacts", "CRMCore"]),
