@@ -46,7 +46,9 @@ let package = Package(
             name: "HelpDesk", dependencies: ["CRMContacts", "CRMCore", "CRMService"], path: "Examples/HelpDesk"),
         .executableTarget(
             name: "CRMBenchmarks",
-            dependencies: ["CRMContacts", "CRMCore", "CRMPostgres", "CRMSQLite", "CRMSales", "CRMService"],
+            dependencies: [
+                "CRMContacts", "CRMCore", "CRMLoyalty", "CRMPostgres", "CRMSQLite", "CRMSales", "CRMService",
+            ],
             path: "Benchmarks/CRMBenchmarks"
         ),
         .executableTarget(

@@ -9,6 +9,7 @@
 //                                                   100,000 synthetic people (and 1,000,000)
 //   ... --sales [--quick]                            price a 1,000-line quote; forecast 1,000,000 deals
 //   ... --service [--quick]                          SLA states of 1,000,000 open tickets; a year of working time
+//   ... --loyalty [--quick]                          a 100,000-entry ledger; expiry over 1,000,000 members
 //   crm-benchmarks --open <store> <records>        open a kept store in a fresh process and measure it
 import CRMCore
 import Foundation
@@ -25,6 +26,10 @@ if arguments.contains("--sales") {
 }
 if arguments.contains("--service") {
     try await ServiceLevels.run(count: arguments.contains("--quick") ? 100_000 : 1_000_000)
+    exit(0)
+}
+if arguments.contains("--loyalty") {
+    try await LoyaltyLedger.run(members: arguments.contains("--quick") ? 100_000 : 1_000_000)
     exit(0)
 }
 if arguments.contains("--duplicates") {

@@ -46,6 +46,25 @@ import Testing
     }
 
     @Test(arguments: TestEngines.allCases)
+    func advancingTheClockReadsOnlyTheMembersThatAreDue(_ engine: TestEngines) async throws {
+        let store = try await Self.store(engine)
+        let program = LoyaltyFixture.program(expiry: .afterDays(30), window: 0)
+        try await store.save(program, by: LoyaltyFixture.user)
+        let early = LoyaltyFixture.member(program)
+        let late = LoyaltyFixture.member(program, at: LoyaltyFixture.start + 20 * LoyaltyFixture.day)
+        _ = try await store.enroll(early, by: LoyaltyFixture.user)
+        _ = try await store.enroll(late, by: LoyaltyFixture.user)
+        let before = try await store.engine.changes(after: 0, limit: 10_000).count
+        let now = LoyaltyFixture.start + 35 * LoyaltyFixture.day
+        let events = try await store.advance(program.id, to: now, noticeDays: 0, by: LoyaltyFixture.user)
+        #expect(events.compactMap { ($0 as? PointsExpired)?.memberID } == [early.id])
+        let changed = try await store.engine.changes(after: UInt64(before), limit: 10_000)
+        #expect(Set(changed.map(\.key.id)).isSuperset(of: [early.id.rawValue]))
+        #expect(!changed.contains { $0.key.id == late.id.rawValue }, "the member not due is not written")
+        #expect(try await store.advance(program.id, to: now, noticeDays: 0, by: LoyaltyFixture.user).isEmpty)
+    }
+
+    @Test(arguments: TestEngines.allCases)
     func aDayCapCountsWhatTheDayEarnedAlready(_ engine: TestEngines) async throws {
         let store = try await Self.store(engine)
         let program = LoyaltyFixture.program(

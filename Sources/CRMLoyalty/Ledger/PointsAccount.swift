@@ -60,6 +60,20 @@ public struct PointsAccount: Hashable, Sendable, Codable {
     /// The spendable points of `currency`.
     public func balance(_ currency: String) -> Int64 { balances[currency, default: 0] }
 
+    /// The earliest instant at which time alone changes the account: pending points unlock, an award
+    /// expires, or inactivity expires everything; `nil` when nothing is waiting.
+    public func nextDeadline(program: LoyaltyProgram) -> Date? {
+        var deadlines = pending.map(\.unlocksAt)
+        for currency in program.currencies {
+            let open = lots[currency.key]?.lots ?? []
+            deadlines += open.compactMap(\.expiresAt)
+            if case .afterInactivity(let days) = currency.expiry, !open.isEmpty, let last = lastActivityAt {
+                deadlines.append(last + Double(days) * 86_400)
+            }
+        }
+        return deadlines.min()
+    }
+
     /// The open awards of `currency`, in consumption order.
     public func openLots(_ currency: String) -> [PointsLot] { Array(lots[currency]?.lots ?? []) }
 

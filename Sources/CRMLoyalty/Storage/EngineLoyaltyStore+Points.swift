@@ -13,11 +13,14 @@ extension EngineLoyaltyStore {
     /// the member (when it changed) and the body's other writes in one transaction at the versions read, and
     /// publishes the body's events after the commit.
     func changeAccount(
-        of memberID: ID<Member>, by principal: Principal,
+        of memberID: ID<Member>, in knownProgram: LoyaltyProgram? = nil, by principal: Principal,
         _ body: (inout Member, inout PointsAccount, LoyaltyProgram) async throws -> AccountChange
     ) async throws -> AccountChange {
         let stored = try await existingMember(memberID)
-        let program = try await existingProgram(stored.value.programID)
+        let program =
+            if let knownProgram, knownProgram.id == stored.value.programID { knownProgram } else {
+                try await existingProgram(stored.value.programID)
+            }
         guard let accountRecord = try await engine.read(Self.account, id: memberID.rawValue) else {
             throw StorageError(.notFound, key: accountKey(memberID), message: "the member has no account")
         }
@@ -27,9 +30,7 @@ extension EngineLoyaltyStore {
         guard !change.entries.isEmpty || member != stored.value || !change.operations.isEmpty else { return change }
         var operations = try change.entries.map(Self.entryWrite) + change.operations
         operations.append(
-            .update(
-                accountRecord.key, payload: try Self.accountCoder.encode(account), indexValues: [:],
-                expectedVersion: accountRecord.version))
+            try Self.accountWrite(account, of: member, program: program, expectedVersion: accountRecord.version))
         if member != stored.value { operations.append(try Self.memberWrite(member, expectedVersion: stored.version)) }
         _ = try await engine.commit(Transaction(principal: principal, operations: operations))
         for event in change.events { await events.publish(event) }
@@ -81,16 +82,24 @@ extension EngineLoyaltyStore {
         }.entries
     }
 
-    /// Unlocks, notices, expires and reviews tiers for every member of the program, one commit per member
-    /// that changed.
-    public func advance(_ program: ID<LoyaltyProgram>, to now: Date, noticeDays: Int, by principal: Principal)
+    /// Unlocks, notices, expires and reviews tiers for the members of the program that are due by `now`
+    /// (found by their accounts' next deadline), one commit per member that changed.
+    public func advance(_ programID: ID<LoyaltyProgram>, to now: Date, noticeDays: Int, by principal: Principal)
         async throws -> [any DomainEvent]
     {
-        let members = try await engine.queryAll(
-            RecordQuery(entity: Self.member, filters: [.equals("program", .string(program.description))]))
+        let known = try await existingProgram(programID)
+        let due = try await engine.queryAll(
+            RecordQuery(
+                entity: Self.account,
+                filters: [
+                    .equals("program", .string(programID.description)),
+                    .range(
+                        "dueAt", from: .date(.distantPast), to: .date(now + Double(max(0, noticeDays)) * 86_400)),
+                ]))
         var published: [any DomainEvent] = []
-        for record in members {
-            let change = try await changeAccount(of: ID(record.key.id), by: principal) { member, account, program in
+        for record in due {
+            let change = try await changeAccount(of: ID(record.key.id), in: known, by: principal) {
+                member, account, program in
                 var change = AccountChange()
                 change.entries += account.unlock(at: now, ids: ids, program: program)
                 let notices = account.expiryNotices(at: now, withinDays: noticeDays, ids: ids, program: program)

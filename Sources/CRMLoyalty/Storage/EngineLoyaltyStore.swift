@@ -32,7 +32,7 @@ public struct EngineLoyaltyStore: LoyaltyStore {
         try! EntitySchema(
             name: member,
             indexes: [IndexDefinition("program"), IndexDefinition("contact"), IndexDefinition("card", unique: true)]),
-        try! EntitySchema(name: account),
+        try! EntitySchema(name: account, indexes: [IndexDefinition("program"), IndexDefinition("dueAt")]),
         try! EntitySchema(name: entry, indexes: [IndexDefinition("member"), IndexDefinition("at")]),
         try! EntitySchema(name: reward),
         try! EntitySchema(name: redemption, indexes: [IndexDefinition("key", unique: true)]),
@@ -83,7 +83,7 @@ public struct EngineLoyaltyStore: LoyaltyStore {
         let operations =
             [
                 try Self.memberWrite(member, expectedVersion: nil),
-                .insert(accountKey(member.id), payload: try Self.accountCoder.encode(account), indexValues: [:]),
+                try Self.accountWrite(account, of: member, program: program, expectedVersion: nil),
             ] + (try entries.map(Self.entryWrite))
         _ = try await engine.commit(Transaction(principal: principal, operations: operations))
         for change in changes { await events.publish(change) }
@@ -169,6 +169,20 @@ public struct EngineLoyaltyStore: LoyaltyStore {
         values["card"] = member.currentCard.map { .string($0.number.digits) }
         let key = RecordKey(entity: Self.member, id: member.id.rawValue)
         let payload = try memberCoder.encode(member)
+        guard let expectedVersion else { return .insert(key, payload: payload, indexValues: values) }
+        return .update(key, payload: payload, indexValues: values, expectedVersion: expectedVersion)
+    }
+
+    /// The write of a member's account, indexed by program and by the next instant time changes it (the
+    /// next unlock, expiry or tier review), so a run of the program's clock reads only the members due.
+    static func accountWrite(
+        _ account: PointsAccount, of member: Member, program: LoyaltyProgram, expectedVersion: UInt64?
+    ) throws -> WriteOperation {
+        var values: IndexValues = ["program": .string(program.id.description)]
+        values["dueAt"] = [account.nextDeadline(program: program), member.tierReviewAt].compactMap { $0 }.min()
+            .map { .date($0) }
+        let key = RecordKey(entity: Self.account, id: member.id.rawValue)
+        let payload = try accountCoder.encode(account)
         guard let expectedVersion else { return .insert(key, payload: payload, indexValues: values) }
         return .update(key, payload: payload, indexValues: values, expectedVersion: expectedVersion)
     }
