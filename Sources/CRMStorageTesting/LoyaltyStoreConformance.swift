@@ -159,7 +159,7 @@ public struct LoyaltyStoreConformance: Sendable {
         }
     }
 
-    /// Notices and expiries come once each with their events; an upgrade publishes ``TierChanged``.
+    /// Notices and expiries come once each with their events; an upgrade publishes `TierChanged`.
     public func checkExpiryAndTiers() async throws {
         let expect = Expect(area: "expiryAndTiers")
         let store = try await makeStore()

@@ -5,7 +5,7 @@ public import Foundation
 ///
 /// The ledger is the truth: ``init(memberID:replaying:program:)`` rebuilds an account from the entries, and
 /// every change goes through ``apply(_:program:)``, which is what replaying runs, so the two can never
-/// disagree. The operations (``earn(_:currency:source:at:id:program:spend:)``, ``spend(_:currency:at:source:id:program:)``,
+/// disagree. The operations (``earn(_:currency:source:at:id:program:)``, ``spend(_:currency:at:source:id:program:)``,
 /// ``expire(at:ids:program:)``, …) decide the entries of a change, apply them and return them for storing;
 /// each refusal is a ``LoyaltyError`` and leaves the account as it was. Balances are read in constant time.
 public struct PointsAccount: Hashable, Sendable, Codable {
