@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "CRMPostgres", targets: ["CRMPostgres"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .executable(name: "HelpDesk", targets: ["HelpDesk"]),
+        .executable(name: "LoyaltyClub", targets: ["LoyaltyClub"]),
         .executable(name: "crm-benchmarks", targets: ["CRMBenchmarks"]),
     ],
     targets: [
@@ -42,6 +43,8 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .target(name: "CRMPostgres", dependencies: ["CRMCore", "CRMSQL", "CLibPQ"]),
         .executableTarget(name: "Quickstart", dependencies: ["CRMCore"], path: "Examples/Quickstart"),
+        .executableTarget(
+            name: "LoyaltyClub", dependencies: ["CRMCore", "CRMLoyalty"], path: "Examples/LoyaltyClub"),
         .executableTarget(
             name: "HelpDesk", dependencies: ["CRMContacts", "CRMCore", "CRMService"], path: "Examples/HelpDesk"),
         .executableTarget(
@@ -74,6 +77,7 @@ let package = Package(
             name: "CRMLoyaltyTests",
             dependencies: [
                 "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMStorageTesting", "CRMTestSupport",
+                "LoyaltyClub",
             ]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
