@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "CRMSales", targets: ["CRMSales"]),
         .library(name: "CRMService", targets: ["CRMService"]),
         .library(name: "CRMLoyalty", targets: ["CRMLoyalty"]),
+        .library(name: "CRMAnalytics", targets: ["CRMAnalytics"]),
         .library(name: "CRMSQLite", targets: ["CRMSQLite"]),
         .library(name: "CRMPostgres", targets: ["CRMPostgres"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
@@ -33,6 +34,7 @@ let package = Package(
         .target(name: "CRMContacts", dependencies: ["CRMCore"]),
         .target(name: "CRMSales", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMService", dependencies: ["CRMContacts", "CRMCore"]),
+        .target(name: "CRMAnalytics", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMLoyalty", dependencies: ["CRMContacts", "CRMCore", "CRMSales"]),
         .target(name: "CRMSQL", dependencies: ["CRMCore"]),
         .systemLibrary(
@@ -79,6 +81,7 @@ let package = Package(
                 "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMStorageTesting", "CRMTestSupport",
                 "LoyaltyClub",
             ]),
+        .testTarget(name: "CRMAnalyticsTests", dependencies: ["CRMAnalytics", "CRMCore"], resources: [.copy("Data")]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The gamma-gamma model of spend per transaction (Fader, Hardie and Lee, "RFM and CLV: Using Iso-Value
+/// Curves for Customer Base Analysis", Journal of Marketing Research 42(4), 2005; Fader and Hardie, "The
+/// Gamma-Gamma Model of Monetary Value", 2013).
+///
+/// A customer's transaction values are gamma-distributed with shape `p` and a rate ν that is itself gamma-
+/// distributed across customers (shape `q`, rate `gamma`). Fitted to the repeat buyers' frequency and mean
+/// value; on the CDNOW sample (946 repeat buyers) the fit gives the note's p = 6.25, q = 3.74, γ = 15.44.
+///
+/// ```swift
+/// let spend = try GammaGammaModel.fit(summaries)          // customers without repeats are skipped
+/// spend.expectedAverageSpend(for: ada)                     // shrunk toward the population mean
+/// ```
+public struct GammaGammaModel: Hashable, Sendable, Codable {
+    /// Shape of the transaction-value distribution.
+    public let p: Double
+    /// Shape of the distribution of its rate across customers.
+    public let q: Double
+    /// Rate of the distribution of its rate across customers.
+    public let gamma: Double
+    /// The log-likelihood of the data the model was fitted to, when it was fitted.
+    public let logLikelihood: Double?
+
+    /// A model with known parameters; each must be positive and finite.
+    public init(p: Double, q: Double, gamma: Double) throws(ModelError) {
+        try BGNBDModel.check(["p": p, "q": q, "gamma": gamma])
+        self.init(unchecked: [p, q, gamma], logLikelihood: nil)
+    }
+
+    private init(unchecked parameters: [Double], logLikelihood: Double?) {
+        (p, q, gamma) = (parameters[0], parameters[1], parameters[2])
+        self.logLikelihood = logLikelihood
+    }
+
+    /// Fits the model to the customers with repeat purchases; throws ``ModelError/noRepeatBuyers`` without
+    /// any, ``ModelError/invalidSummary(customer:field:reason:)`` for a repeat buyer whose value is not
+    /// positive.
+    public static func fit(_ customers: [CustomerSummary]) throws(ModelError) -> GammaGammaModel {
+        guard !customers.isEmpty else { throw .noCustomers }
+        let repeaters = customers.filter { $0.frequency > 0 }
+        guard !repeaters.isEmpty else { throw .noRepeatBuyers }
+        for customer in repeaters { try customer.validate(needsValue: true) }
+        let data = WeightedSummaries(repeaters, includeValue: true)
+        let objective: ([Double]) -> Double = { logs in
+            let value = -logLikelihood(data, exp(logs[0]), exp(logs[1]), exp(logs[2]))
+            return value.isFinite ? value : .greatestFiniteMagnitude
+        }
+        let result = NelderMead().minimize(objective, from: [0, 0, 0])
+        let parameters = result.point.map(exp)
+        guard result.converged, result.value < .greatestFiniteMagnitude else {
+            throw .didNotConverge(parameters: parameters, logLikelihood: -result.value)
+        }
+        return GammaGammaModel(unchecked: parameters, logLikelihood: -result.value)
+    }
+
+    /// The log-likelihood of the repeat buyers among `customers`.
+    public func logLikelihood(of customers: [CustomerSummary]) -> Double {
+        Self.logLikelihood(WeightedSummaries(customers.filter { $0.frequency > 0 }, includeValue: true), p, q, gamma)
+    }
+
+    private static func logLikelihood(_ data: WeightedSummaries, _ p: Double, _ q: Double, _ gamma: Double) -> Double {
+        var total = 0.0
+        for group in data.groups {
+            let x = group.frequency
+            let m = group.monetaryValue
+            let px: Double = p * x
+            let normalizer: Double = lgamma(px + q) - lgamma(px) - lgamma(q) + q * log(gamma)
+            let density: Double = (px - 1) * log(m) + px * log(x) - (px + q) * log(gamma + m * x)
+            total += group.count * (normalizer + density)
+        }
+        return total
+    }
+
+    /// The mean value of the population's transactions: γp / (q − 1), or `nil` when q ≤ 1 (no finite mean).
+    public var populationMeanSpend: Double? { q > 1 ? gamma * p / (q - 1) : nil }
+
+    /// The expected value of the customer's future transactions: their own mean weighted by how many
+    /// repeats it rests on, shrunk toward the population mean. A customer without repeats gets the population
+    /// mean; `nil` when q ≤ 1.
+    public func expectedAverageSpend(for customer: CustomerSummary) -> Double? {
+        guard let mean = populationMeanSpend else { return nil }
+        let x = Double(customer.frequency)
+        guard x > 0 else { return mean }
+        let weight = p * x / (p * x + q - 1)
+        return (1 - weight) * mean + weight * customer.monetaryValue
+    }
+}
