@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "CRMContacts", dependencies: ["CRMCore"]),
         .target(name: "CRMSales", dependencies: ["CRMContacts", "CRMCore"]),
         .target(name: "CRMService", dependencies: ["CRMContacts", "CRMCore"]),
-        .target(name: "CRMAnalytics", dependencies: ["CRMContacts", "CRMCore"]),
+        .target(
+            name: "CRMAnalytics", dependencies: ["CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"]),
         .target(name: "CRMLoyalty", dependencies: ["CRMContacts", "CRMCore", "CRMSales"]),
         .target(name: "CRMSQL", dependencies: ["CRMCore"]),
         .systemLibrary(
