@@ -82,7 +82,10 @@ let package = Package(
                 "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMStorageTesting", "CRMTestSupport",
                 "LoyaltyClub",
             ]),
-        .testTarget(name: "CRMAnalyticsTests", dependencies: ["CRMAnalytics", "CRMCore"], resources: [.copy("Data")]),
+        .testTarget(
+            name: "CRMAnalyticsTests",
+            dependencies: ["CRMAnalytics", "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"],
+            resources: [.copy("Data")]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),

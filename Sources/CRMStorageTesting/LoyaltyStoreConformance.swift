@@ -60,6 +60,9 @@ public struct LoyaltyStoreConformance: Sendable {
         let saved = try await store.enroll(member, by: ContactKit.user)
         try expect.equal(try await store.account(of: member.id)?.balance("points"), 100, "enrollment earns its bonus")
         try expect.equal(try await store.member(withCard: card)?.value.id, member.id, "a card finds its member")
+        try expect.equal(
+            try await store.members(of: member.contactID).map(\.value.id), [member.id],
+            "a contact finds their membership")
         var suspended = saved.value
         try suspended.setStatus(.suspended)
         _ = try await store.update(suspended, expectedVersion: saved.version, by: ContactKit.user)

@@ -1,3 +1,4 @@
+import CRMContacts
 import CRMCore
 import CRMLoyalty
 import CRMStorageTesting
@@ -62,6 +63,8 @@ struct BrokenLoyaltyStore: LoyaltyStore {
     }
 
     func member(_ id: ID<Member>) async throws -> Stored<Member>? { try await base.member(id) }
+
+    func members(of contact: ID<Contact>) async throws -> [Stored<Member>] { try await base.members(of: contact) }
 
     func member(withCard card: CardNumber) async throws -> Stored<Member>? { try await base.member(withCard: card) }
 

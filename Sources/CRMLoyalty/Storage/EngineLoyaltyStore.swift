@@ -1,3 +1,4 @@
+public import CRMContacts
 public import CRMCore
 public import Foundation
 
@@ -103,6 +104,13 @@ public struct EngineLoyaltyStore: LoyaltyStore {
     /// The member with `id`, or `nil`.
     public func member(_ id: ID<Member>) async throws -> Stored<Member>? {
         try await engine.read(Self.member, id: id.rawValue).map { Stored(try Self.memberCoder.decode($0), record: $0) }
+    }
+
+    /// The memberships of a contact, in every program.
+    public func members(of contact: ID<Contact>) async throws -> [Stored<Member>] {
+        try await engine.queryAll(
+            RecordQuery(entity: Self.member, filters: [.equals("contact", .string(contact.description))])
+        ).map { Stored(try Self.memberCoder.decode($0), record: $0) }
     }
 
     /// The member whose current card is `card`, or `nil`.

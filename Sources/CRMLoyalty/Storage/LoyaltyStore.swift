@@ -1,3 +1,4 @@
+public import CRMContacts
 public import CRMCore
 public import Foundation
 
@@ -22,6 +23,8 @@ public protocol LoyaltyStore: Sendable {
     func update(_ member: Member, expectedVersion: UInt64, by principal: Principal) async throws -> Stored<Member>
     /// The member with `id`, or `nil`.
     func member(_ id: ID<Member>) async throws -> Stored<Member>?
+    /// The memberships of a contact, in every program.
+    func members(of contact: ID<Contact>) async throws -> [Stored<Member>]
     /// The member whose current card is `card`, or `nil`.
     func member(withCard card: CardNumber) async throws -> Stored<Member>?
     /// The member's account, derived from the ledger.
