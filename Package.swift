@@ -53,7 +53,8 @@ let package = Package(
         .executableTarget(
             name: "CRMBenchmarks",
             dependencies: [
-                "CRMContacts", "CRMCore", "CRMLoyalty", "CRMPostgres", "CRMSQLite", "CRMSales", "CRMService",
+                "CRMAnalytics", "CRMContacts", "CRMCore", "CRMLoyalty", "CRMPostgres", "CRMSQLite", "CRMSales",
+                "CRMService",
             ],
             path: "Benchmarks/CRMBenchmarks"
         ),

@@ -9,6 +9,9 @@
 //                                                   100,000 synthetic people (and 1,000,000)
 //   ... --sales [--quick]                            price a 1,000-line quote; forecast 1,000,000 deals
 //   ... --service [--quick]                          SLA states of 1,000,000 open tickets; a year of working time
+//   ... --analytics [--quick]                        BG/NBD and Gamma-Gamma on 1,000,000 customers; RFM summaries
+//   crm-benchmarks --export-summaries <file> <n>    write the summaries of n simulated customers as CSV
+//   crm-benchmarks --fit-summaries <file>           fit BG/NBD and Gamma-Gamma to them; one JSON line
 //   ... --loyalty [--quick]                          a 100,000-entry ledger; expiry over 1,000,000 members
 //   crm-benchmarks --open <store> <records>        open a kept store in a fresh process and measure it
 import CRMCore
@@ -26,6 +29,18 @@ if arguments.contains("--sales") {
 }
 if arguments.contains("--service") {
     try await ServiceLevels.run(count: arguments.contains("--quick") ? 100_000 : 1_000_000)
+    exit(0)
+}
+if arguments.count == 4, arguments[1] == "--export-summaries", let count = Int(arguments[3]) {
+    try SummaryFiles.export(to: arguments[2], customers: count)
+    exit(0)
+}
+if arguments.count == 3, arguments[1] == "--fit-summaries" {
+    try await SummaryFiles.fit(arguments[2])
+    exit(0)
+}
+if arguments.contains("--analytics") {
+    try await CustomerBaseModels.run(customers: arguments.contains("--quick") ? 100_000 : 1_000_000)
     exit(0)
 }
 if arguments.contains("--loyalty") {

@@ -69,15 +69,17 @@ public struct BGNBDModel: Hashable, Sendable, Codable {
         -> Double
     {
         let fixed = -lgamma(r) + r * log(alpha) - SpecialFunctions.logBeta(a, b)
-        var total = 0.0
-        for group in data.groups {
-            let x = group.frequency
-            let head = lgamma(r + x) + SpecialFunctions.logBeta(a, b + x) + fixed
-            let stillActive = -(r + x) * log(alpha + group.age)
-            let droppedOut = x > 0 ? log(a) - log(b + x - 1) - (r + x) * log(alpha + group.recency) : -Double.infinity
-            total += group.count * (head + SpecialFunctions.logAddExp(stillActive, droppedOut))
+        let head = data.frequencies.map { x in lgamma(r + x) + SpecialFunctions.logBeta(a, b + x) + fixed }
+        let shape = data.frequencies.map { r + $0 }
+        let dropoutOdds = data.frequencies.map { x in x > 0 ? log(a) - log(b + x - 1) : -Double.infinity }
+        let logAge = data.ages.map { log(alpha + $0) }
+        let logRecency = data.recencies.map { log(alpha + $0) }
+        return data.sum { group in
+            let x = Int(group.frequency)
+            let stillActive = -shape[x] * logAge[Int(group.age)]
+            let droppedOut = dropoutOdds[x] - shape[x] * logRecency[Int(group.recency)]
+            return group.count * (head[x] + SpecialFunctions.logAddExp(stillActive, droppedOut))
         }
-        return total
     }
 
     /// The probability that the customer is still active at the end of their observation period. A customer

@@ -46,7 +46,9 @@ public struct GammaGammaModel: Hashable, Sendable, Codable {
             let value = -logLikelihood(data, exp(logs[0]), exp(logs[1]), exp(logs[2]))
             return value.isFinite ? value : .greatestFiniteMagnitude
         }
-        let result = NelderMead().minimize(objective, from: [0, 0, 0])
+        // Start near the answer: p = 4 and q = 3, and γ that makes γp / (q − 1) the observed mean value.
+        let mean = repeaters.reduce(0) { $0 + $1.monetaryValue } / Double(repeaters.count)
+        let result = NelderMead().minimize(objective, from: [log(4), log(3), log(mean / 2)])
         let parameters = result.point.map(exp)
         guard result.converged, result.value < .greatestFiniteMagnitude else {
             throw .didNotConverge(parameters: parameters, logLikelihood: -result.value)
@@ -60,16 +62,15 @@ public struct GammaGammaModel: Hashable, Sendable, Codable {
     }
 
     private static func logLikelihood(_ data: WeightedSummaries, _ p: Double, _ q: Double, _ gamma: Double) -> Double {
-        var total = 0.0
-        for group in data.groups {
-            let x = group.frequency
-            let m = group.monetaryValue
-            let px: Double = p * x
-            let normalizer: Double = lgamma(px + q) - lgamma(px) - lgamma(q) + q * log(gamma)
-            let density: Double = (px - 1) * log(m) + px * log(x) - (px + q) * log(gamma + m * x)
-            total += group.count * (normalizer + density)
+        let base = -lgamma(q) + q * log(gamma)
+        let normalizer = data.frequencies.map { x in lgamma(p * x + q) - lgamma(p * x) + p * x * log(x) + base }
+        let frequencies = data.frequencies
+        return data.sum { group in
+            let x = frequencies[Int(group.frequency)]
+            let px = p * x
+            let density = (px - 1) * group.logMonetaryValue - (px + q) * log(gamma + group.monetaryValue * x)
+            return group.count * (normalizer[Int(group.frequency)] + density)
         }
-        return total
     }
 
     /// The mean value of the population's transactions: γp / (q − 1), or `nil` when q ≤ 1 (no finite mean).

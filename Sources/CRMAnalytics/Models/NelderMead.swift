@@ -1,9 +1,9 @@
 /// Minimizes a function of several variables by the downhill simplex method of Nelder and Mead (1965), with
-/// the standard coefficients (reflection 1, expansion 2, contraction 0.5, shrink 0.5) and a restart from the
-/// best point until a restart no longer improves it.
+/// the standard coefficients (reflection 1, expansion 2, contraction 0.5, shrink 0.5), restarting from the
+/// best point up to twice while a restart still improves it.
 struct NelderMead {
     /// Stop when the simplex's values differ by less than this.
-    var tolerance = 1e-12
+    var tolerance = 1e-10
     /// Function evaluations allowed in all.
     var maximumEvaluations = 20_000
 
@@ -15,7 +15,7 @@ struct NelderMead {
         var bestValue = function(start)
         var evaluations = 1
         var converged = false
-        for _ in 0..<8 {
+        for _ in 0..<3 {
             let run = simplexRun(function, from: best, evaluations: &evaluations)
             converged = run.converged
             let improved = run.value < bestValue - tolerance * max(1, abs(bestValue))

@@ -58,7 +58,9 @@ public struct ParetoNBDModel: Hashable, Sendable, Codable {
         var total = 0.0
         for group in data.groups {
             guard
-                let value = logLikelihood(x: group.frequency, recency: group.recency, age: group.age, r, alpha, s, beta)
+                let value = logLikelihood(
+                    x: data.frequencies[Int(group.frequency)], recency: data.recencies[Int(group.recency)],
+                    age: data.ages[Int(group.age)], r, alpha, s, beta)
             else { return -.infinity }
             total += group.count * value
         }

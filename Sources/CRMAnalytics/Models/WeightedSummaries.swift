@@ -1,15 +1,25 @@
-/// Customers with equal (frequency, recency, age, value) grouped with a count, so a likelihood is evaluated
-/// once per distinct history; with daily data most histories repeat.
-struct WeightedSummaries {
-    struct Group {
-        let frequency: Double
-        let recency: Double
-        let age: Double
+import Dispatch
+import Foundation
+
+/// Customers with equal histories grouped with a count, with each group's frequency, recency and age
+/// replaced by positions in tables of their distinct values, so a likelihood computes each logarithm of a
+/// distinct value once per evaluation instead of once per customer. With daily data most histories repeat.
+struct WeightedSummaries: Sendable {
+    struct Group: Sendable {
+        let frequency: Int32
+        let recency: Int32
+        let age: Int32
+        let count: Double
+        /// The mean value, and its logarithm (0 without repeats).
         let monetaryValue: Double
-        var count: Double
+        let logMonetaryValue: Double
     }
 
     let groups: [Group]
+    /// The distinct frequencies, recencies and ages that the groups point into.
+    let frequencies: [Double]
+    let recencies: [Double]
+    let ages: [Double]
 
     init(_ customers: [CustomerSummary], includeValue: Bool) {
         struct Key: Hashable {
@@ -18,22 +28,51 @@ struct WeightedSummaries {
             let age: Double
             let value: Double
         }
-        var positions: [Key: Int] = [:]
-        var groups: [Group] = []
+        var counts: [Key: Double] = [:]
         for customer in customers {
             let key = Key(
                 frequency: customer.frequency, recency: customer.recency, age: customer.age,
                 value: includeValue ? customer.monetaryValue : 0)
-            if let position = positions[key] {
-                groups[position].count += 1
-            } else {
-                positions[key] = groups.count
-                groups.append(
-                    Group(
-                        frequency: Double(customer.frequency), recency: customer.recency, age: customer.age,
-                        monetaryValue: key.value, count: 1))
-            }
+            counts[key, default: 0] += 1
         }
-        self.groups = groups
+        let keys = counts.keys.sorted {
+            ($0.frequency, $0.recency, $0.age, $0.value) < ($1.frequency, $1.recency, $1.age, $1.value)
+        }
+        let frequencies = Array(Set(keys.map(\.frequency))).sorted()
+        let recencies = Array(Set(keys.map(\.recency))).sorted()
+        let ages = Array(Set(keys.map(\.age))).sorted()
+        let frequencyIndex = Dictionary(uniqueKeysWithValues: frequencies.enumerated().map { ($1, Int32($0)) })
+        let recencyIndex = Dictionary(uniqueKeysWithValues: recencies.enumerated().map { ($1, Int32($0)) })
+        let ageIndex = Dictionary(uniqueKeysWithValues: ages.enumerated().map { ($1, Int32($0)) })
+        groups = keys.map { key in
+            Group(
+                frequency: frequencyIndex[key.frequency]!, recency: recencyIndex[key.recency]!, age: ageIndex[key.age]!,
+                count: counts[key]!, monetaryValue: key.value, logMonetaryValue: key.value > 0 ? log(key.value) : 0)
+        }
+        self.frequencies = frequencies.map(Double.init)
+        self.recencies = recencies
+        self.ages = ages
     }
+
+    /// The sum of `term` over the groups, computed in chunks on all cores when there are many.
+    func sum(_ term: @Sendable (Group) -> Double) -> Double {
+        let chunkCount = groups.count < 20_000 ? 1 : 8
+        guard chunkCount > 1 else { return groups.reduce(0) { $0 + term($1) } }
+        let size = (groups.count + chunkCount - 1) / chunkCount
+        let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunkCount)
+        defer { partial.deallocate() }
+        let slots = SumSlots(base: partial.baseAddress!)
+        let groups = self.groups
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var total = 0.0
+            for index in (chunk * size)..<min((chunk + 1) * size, groups.count) { total += term(groups[index]) }
+            slots.base[chunk] = total
+        }
+        return partial.reduce(0, +)
+    }
+}
+
+/// The per-chunk results of ``WeightedSummaries/sum(_:)``; each chunk writes only its own slot.
+private struct SumSlots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Double>
 }

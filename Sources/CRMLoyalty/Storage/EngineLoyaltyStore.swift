@@ -161,12 +161,7 @@ public struct EngineLoyaltyStore: LoyaltyStore {
 
     /// Writes `payload` at `key`, inserting it or replacing the version stored.
     func upsert(_ key: RecordKey, _ payload: [UInt8], by principal: Principal) async throws {
-        let write: WriteOperation =
-            if let stored = try await engine.read(key.entity, id: key.id) {
-                .update(key, payload: payload, indexValues: [:], expectedVersion: stored.version)
-            } else {
-                .insert(key, payload: payload, indexValues: [:])
-            }
+        let write = try await engine.upsert(key, payload: payload)
         _ = try await engine.commit(Transaction(principal: principal, operations: [write]))
     }
 

@@ -43,10 +43,10 @@ extension EngineSalesStore {
 
     /// Stores a campaign, or replaces it.
     public func save(_ campaign: Campaign, by principal: Principal) async throws {
-        let write = try await upsert(
+        let write = try await engine.upsert(
             RecordKey(entity: Self.campaign, id: campaign.id.rawValue),
             payload: try Self.campaignCoder.encode(campaign),
-            values: ["status": .string(campaign.status.rawValue)])
+            indexValues: ["status": .string(campaign.status.rawValue)])
         _ = try await engine.commit(Transaction(principal: principal, operations: [write]))
     }
 
@@ -58,8 +58,8 @@ extension EngineSalesStore {
     /// The write of one quote version: a record per version, its id a stable hash of the quote and version.
     private func quoteWrite(_ quote: Quote) async throws -> WriteOperation {
         let id = StableHash.recordID(of: "quote:\(quote.id)#\(quote.version)")
-        return try await upsert(
+        return try await engine.upsert(
             RecordKey(entity: Self.quote, id: id), payload: try Self.quoteCoder.encode(quote),
-            values: ["quote": .string(quote.id.description), "version": .integer(Int64(quote.version))])
+            indexValues: ["quote": .string(quote.id.description), "version": .integer(Int64(quote.version))])
     }
 }

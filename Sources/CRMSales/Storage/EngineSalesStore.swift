@@ -75,10 +75,10 @@ public struct EngineSalesStore: SalesStore {
 
     /// Stores a pipeline, or replaces it.
     public func save(_ pipeline: Pipeline, by principal: Principal) async throws {
-        let write = try await upsert(
+        let write = try await engine.upsert(
             RecordKey(entity: Self.pipeline, id: pipeline.id.rawValue),
             payload: try Self.pipelineCoder.encode(pipeline),
-            values: [:])
+            indexValues: [:])
         _ = try await engine.commit(Transaction(principal: principal, operations: [write]))
     }
 
@@ -184,13 +184,6 @@ public struct EngineSalesStore: SalesStore {
         return try write(
             opportunity, id: opportunity.id.rawValue, coder: opportunityCoder, values: values,
             expectedVersion: expectedVersion)
-    }
-
-    /// An insert of `key`, or an update of it (whatever its version) when it is stored already.
-    func upsert(_ key: RecordKey, payload: [UInt8], values: IndexValues) async throws -> WriteOperation {
-        try await engine.read(key.entity, id: key.id) == nil
-            ? .insert(key, payload: payload, indexValues: values)
-            : .update(key, payload: payload, indexValues: values, expectedVersion: nil)
     }
 
     /// The insert (without `expectedVersion`) or update of one record of `coder`'s entity.

@@ -5,7 +5,7 @@ extension EngineServiceStore {
     /// Stores a queue, or replaces it.
     public func save(_ queue: SupportQueue, by principal: Principal) async throws {
         let key = RecordKey(entity: Self.queue, id: queue.id.rawValue)
-        let write = try await upsert(key, payload: try Self.queueCoder.encode(queue))
+        let write = try await engine.upsert(key, payload: try Self.queueCoder.encode(queue))
         _ = try await engine.commit(Transaction(principal: principal, operations: [write]))
     }
 
@@ -17,7 +17,7 @@ extension EngineServiceStore {
     /// Stores an agent, or replaces them.
     public func save(_ agent: Agent, by principal: Principal) async throws {
         let key = RecordKey(entity: Self.agent, id: agent.id.rawValue)
-        let write = try await upsert(key, payload: try Self.agentCoder.encode(agent))
+        let write = try await engine.upsert(key, payload: try Self.agentCoder.encode(agent))
         _ = try await engine.commit(Transaction(principal: principal, operations: [write]))
     }
 

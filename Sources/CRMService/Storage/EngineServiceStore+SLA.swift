@@ -4,7 +4,7 @@ public import Foundation
 extension EngineServiceStore {
     /// Stores the SLA policies, replacing the ones stored.
     public func save(_ policies: SLAPolicyCatalog, by principal: Principal) async throws {
-        let write = try await upsert(Self.slaPoliciesKey, payload: try Self.slaPoliciesCoder.encode(policies))
+        let write = try await engine.upsert(Self.slaPoliciesKey, payload: try Self.slaPoliciesCoder.encode(policies))
         _ = try await engine.commit(Transaction(principal: principal, operations: [write]))
     }
 

@@ -160,12 +160,4 @@ public struct EngineServiceStore: ServiceStore {
         guard let expectedVersion else { return .insert(key, payload: payload, indexValues: values) }
         return .update(key, payload: payload, indexValues: values, expectedVersion: expectedVersion)
     }
-
-    /// An insert of `key`, or an update of it at the version stored.
-    func upsert(_ key: RecordKey, payload: [UInt8], values: IndexValues = [:]) async throws -> WriteOperation {
-        guard let stored = try await engine.read(key.entity, id: key.id) else {
-            return .insert(key, payload: payload, indexValues: values)
-        }
-        return .update(key, payload: payload, indexValues: values, expectedVersion: stored.version)
-    }
 }
