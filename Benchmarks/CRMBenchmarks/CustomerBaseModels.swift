@@ -68,6 +68,13 @@ enum CustomerBaseModels {
         emit(
             Result(name: "both fits", operations: 1, seconds: purchaseTime + spendTime, target: "< 2 s for 1,000,000")
                 .line)
+        let large = simulate(customers: customers * 4, seed: 7)
+        let largeTime = try await seconds { _ = try summarizer.summaries(of: large) }
+        emit(
+            Result(
+                name: "RFM summary, \(large.count) transactions", operations: 1, seconds: largeTime,
+                target: "< 3 s for 10,000,000"
+            ).line)
         if let purchases, let spend {
             emit(
                 String(

@@ -65,41 +65,119 @@ public struct RFMSummarizer: Sendable {
         self.timeZone = timeZone
     }
 
-    /// One summary per customer, in the order of their first purchase (ties by customer).
+    /// One summary per customer, in the order of their first purchase (ties in the order the customers first
+    /// appear in `transactions`).
+    ///
+    /// The work is a counting sort by customer and a small sort of each customer's days, so ten million
+    /// transactions take a few seconds.
     public func summaries(of transactions: some Sequence<CustomerTransaction>) throws(SummaryError)
         -> [CustomerSummary]
     {
         let end = day(of: observationEnd)
         let calibration = calibrationEnd.map(day(of:)) ?? end
         guard calibration <= end else { throw .calibrationAfterObservationEnd }
-        var days: [String: [Int: Double]] = [:]
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(transactions.underestimatedCount / 2)
+        var names: [String] = []
+        var owners: [Int32] = []
+        var days: [Int32] = []
+        var amounts: [Double] = []
+        let fixedOffset =
+            timeZone.nextDaylightSavingTimeTransition(after: .distantPast) == nil
+            ? Double(timeZone.secondsFromGMT()) : nil
         for transaction in transactions {
             guard transaction.amount.isFinite else {
                 throw .invalidAmount(customer: transaction.customer, amount: transaction.amount)
             }
-            let purchaseDay = day(of: transaction.at)
+            let seconds = transaction.at.timeIntervalSince1970
+            let offset = fixedOffset ?? Double(timeZone.secondsFromGMT(for: transaction.at))
+            let purchaseDay = Int(((seconds + offset) / 86_400).rounded(.down))
             guard purchaseDay <= end else { continue }
-            days[transaction.customer, default: [:]][purchaseDay, default: 0] += transaction.amount
+            let owner: Int32
+            if let known = index[transaction.customer] {
+                owner = known
+            } else {
+                owner = Int32(names.count)
+                index[transaction.customer] = owner
+                names.append(transaction.customer)
+            }
+            owners.append(owner)
+            days.append(Int32(purchaseDay))
+            amounts.append(transaction.amount)
         }
-        var result: [(first: Int, summary: CustomerSummary)] = []
-        result.reserveCapacity(days.count)
-        for (customer, amounts) in days {
-            let calibrationDays = amounts.filter { $0.key <= calibration }.sorted { $0.key < $1.key }
-            guard let first = calibrationDays.first?.key, let last = calibrationDays.last?.key else { continue }
-            let repeats = calibrationDays.dropFirst().map(\.value)
-            let holdout = calibrationEnd == nil ? nil : amounts.filter { $0.key > calibration }.map(\.value)
-            result.append(
+        var starts = [Int](repeating: 0, count: names.count + 1)
+        for owner in owners { starts[Int(owner) + 1] += 1 }
+        for position in 0..<names.count { starts[position + 1] += starts[position] }
+        var next = starts
+        var sortedDays = [Int32](repeating: 0, count: days.count)
+        var sortedAmounts = [Double](repeating: 0, count: days.count)
+        for (position, owner) in owners.enumerated() {
+            let slot = next[Int(owner)]
+            sortedDays[slot] = days[position]
+            sortedAmounts[slot] = amounts[position]
+            next[Int(owner)] = slot + 1
+        }
+        var summaries: [(first: Int32, summary: CustomerSummary)] = []
+        summaries.reserveCapacity(names.count)
+        var purchases: [(day: Int32, amount: Double)] = []
+        for owner in 0..<names.count {
+            purchases.removeAll(keepingCapacity: true)
+            for slot in starts[owner]..<starts[owner + 1] { purchases.append((sortedDays[slot], sortedAmounts[slot])) }
+            if purchases.count > 1 { purchases.sort { $0.day < $1.day } }
+            guard let first = purchases.first?.day, Int(first) <= calibration else { continue }
+            var last = first
+            var repeatDays = 0
+            var repeatTotal = 0.0
+            var holdoutDays = 0
+            var holdoutTotal = 0.0
+            var position = 0
+            while position < purchases.count {
+                let day = purchases[position].day
+                var total = 0.0
+                while position < purchases.count && purchases[position].day == day {
+                    total += purchases[position].amount
+                    position += 1
+                }
+                if Int(day) > calibration {
+                    holdoutDays += 1
+                    holdoutTotal += total
+                } else {
+                    last = day
+                    if day != first {
+                        repeatDays += 1
+                        repeatTotal += total
+                    }
+                }
+            }
+            summaries.append(
                 (
                     first,
                     CustomerSummary(
-                        customer: customer, frequency: repeats.count, recency: Double(last - first) / unit.days,
-                        age: Double(calibration - first) / unit.days,
-                        monetaryValue: repeats.isEmpty ? 0 : repeats.reduce(0, +) / Double(repeats.count),
-                        holdoutFrequency: holdout?.count,
-                        holdoutMonetaryValue: holdout.map { $0.isEmpty ? 0 : $0.reduce(0, +) / Double($0.count) })
+                        customer: names[owner], frequency: repeatDays, recency: Double(last - first) / unit.days,
+                        age: Double(calibration - Int(first)) / unit.days,
+                        monetaryValue: repeatDays == 0 ? 0 : repeatTotal / Double(repeatDays),
+                        holdoutFrequency: calibrationEnd == nil ? nil : holdoutDays,
+                        holdoutMonetaryValue: calibrationEnd == nil
+                            ? nil : (holdoutDays == 0 ? 0 : holdoutTotal / Double(holdoutDays)))
                 ))
         }
-        return result.sorted { ($0.first, $0.summary.customer) < ($1.first, $1.summary.customer) }.map(\.summary)
+        return Self.byFirstDay(summaries)
+    }
+
+    /// The summaries in the order of their first purchase day, keeping the given order within a day: a
+    /// counting sort, since the days span a short range.
+    private static func byFirstDay(_ summaries: [(first: Int32, summary: CustomerSummary)]) -> [CustomerSummary] {
+        guard let low = summaries.map(\.first).min(), let high = summaries.map(\.first).max() else { return [] }
+        var starts = [Int](repeating: 0, count: Int(high - low) + 2)
+        for item in summaries { starts[Int(item.first - low) + 1] += 1 }
+        for day in 0..<(starts.count - 1) { starts[day + 1] += starts[day] }
+        var ordered = [CustomerSummary?](repeating: nil, count: summaries.count)
+        for item in summaries {
+            let slot = Int(item.first - low)
+            ordered[starts[slot]] = item.summary
+            starts[slot] += 1
+        }
+        return ordered.map { $0! }
     }
 
     /// Days since 1970-01-01 on the wall clock of ``timeZone``.
