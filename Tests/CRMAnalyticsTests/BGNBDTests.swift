@@ -41,6 +41,14 @@ import Testing
 
     @Test func degenerateInputIsATypedError() throws {
         #expect(throws: ModelError.noCustomers) { try BGNBDModel.fit([]) }
+        let one = [CustomerSummary(customer: "solo", frequency: 3, recency: 10, age: 20)]
+        #expect(throws: ModelError.tooFewCustomers(1, needed: 4)) { try BGNBDModel.fit(one) }
+        #expect(throws: ModelError.tooFewCustomers(1, needed: 4)) { try ParetoNBDModel.fit(one) }
+        #expect(throws: ModelError.tooFewCustomers(1, needed: 3)) {
+            try GammaGammaModel.fit([
+                CustomerSummary(customer: "solo", frequency: 3, recency: 10, age: 20, monetaryValue: 9)
+            ])
+        }
         let once = (0..<10).map { CustomerSummary(customer: "\($0)", frequency: 0, recency: 0, age: 30) }
         #expect(throws: ModelError.noRepeatBuyers) { try BGNBDModel.fit(once) }
         let impossible = [CustomerSummary(customer: "x", frequency: 2, recency: 40, age: 30)]

@@ -17,6 +17,9 @@ import Testing
             acquisitionCost: 5)
         let netValue = try #require(CustomerLifetimeValue(purchases: purchases, spend: spend, terms: net).of(first))
         #expect(netValue < value * 0.3, "margin, serving and acquisition costs come off")
+        let calculation = CustomerLifetimeValue(purchases: purchases, spend: spend, terms: net)
+        let expensive = try #require(calculation.of(first, acquisitionCost: 50, costPerPurchase: 4))
+        #expect(expensive < netValue - 45, "per-customer costs replace the terms' costs")
         #expect(throws: ModelError.invalidParameter(name: "margin", value: 1.5)) {
             try ValueTerms(periods: 1, periodLength: 1, discountRate: 0, margin: 1.5)
         }

@@ -40,13 +40,15 @@ public struct BGNBDModel: Hashable, Sendable, Codable {
 
     /// Fits the model by maximum likelihood.
     ///
-    /// Throws ``ModelError/noCustomers``, ``ModelError/noRepeatBuyers`` (nobody bought twice: the dropout
+    /// Throws ``ModelError/noCustomers``, ``ModelError/tooFewCustomers(_:needed:)`` (fewer customers than
+    /// parameters cannot identify the model), ``ModelError/noRepeatBuyers`` (nobody bought twice: the dropout
     /// process is not identified), ``ModelError/invalidSummary(customer:field:reason:)`` or
     /// ``ModelError/didNotConverge(parameters:logLikelihood:)``; never returns a NaN.
     public static func fit(_ customers: [CustomerSummary]) throws(ModelError) -> BGNBDModel {
         guard !customers.isEmpty else { throw .noCustomers }
         for customer in customers { try customer.validate() }
         guard customers.contains(where: { $0.frequency > 0 }) else { throw .noRepeatBuyers }
+        guard customers.count >= 4 else { throw .tooFewCustomers(customers.count, needed: 4) }
         let data = WeightedSummaries(customers, includeValue: false)
         let objective: ([Double]) -> Double = { logs in
             let value = -logLikelihood(data, exp(logs[0]), exp(logs[1]), exp(logs[2]), exp(logs[3]))

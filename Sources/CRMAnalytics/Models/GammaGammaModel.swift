@@ -41,6 +41,7 @@ public struct GammaGammaModel: Hashable, Sendable, Codable {
         let repeaters = customers.filter { $0.frequency > 0 }
         guard !repeaters.isEmpty else { throw .noRepeatBuyers }
         for customer in repeaters { try customer.validate(needsValue: true) }
+        guard repeaters.count >= 3 else { throw .tooFewCustomers(repeaters.count, needed: 3) }
         let data = WeightedSummaries(repeaters, includeValue: true)
         let objective: ([Double]) -> Double = { logs in
             let value = -logLikelihood(data, exp(logs[0]), exp(logs[1]), exp(logs[2]))

@@ -35,6 +35,7 @@ public struct ParetoNBDModel: Hashable, Sendable, Codable {
         guard !customers.isEmpty else { throw .noCustomers }
         for customer in customers { try customer.validate() }
         guard customers.contains(where: { $0.frequency > 0 }) else { throw .noRepeatBuyers }
+        guard customers.count >= 4 else { throw .tooFewCustomers(customers.count, needed: 4) }
         let data = WeightedSummaries(customers, includeValue: false)
         let objective: ([Double]) -> Double = { logs in
             let value = -logLikelihood(data, logs.map(exp))

@@ -71,9 +71,14 @@ public struct CustomerLifetimeValue: Sendable {
     }
 
     /// The customer's net lifetime value; `nil` when the spend model has no finite mean (q ≤ 1).
-    public func of(_ customer: CustomerSummary) -> Double? {
+    ///
+    /// `acquisitionCost` and `costPerPurchase` replace the terms' costs for this customer (a customer won
+    /// through an expensive channel, or one who calls the help desk after every order).
+    public func of(_ customer: CustomerSummary, acquisitionCost: Double? = nil, costPerPurchase: Double? = nil)
+        -> Double?
+    {
         guard let average = spend.expectedAverageSpend(for: customer) else { return nil }
-        let perPurchase = average * terms.margin - terms.costPerPurchase
+        let perPurchase = average * terms.margin - (costPerPurchase ?? terms.costPerPurchase)
         var total = 0.0
         var previous = 0.0
         for period in 1...terms.periods {
@@ -81,6 +86,6 @@ public struct CustomerLifetimeValue: Sendable {
             total += (cumulative - previous) * perPurchase / pow(1 + terms.discountRate, Double(period))
             previous = cumulative
         }
-        return total - terms.acquisitionCost
+        return total - (acquisitionCost ?? terms.acquisitionCost)
     }
 }
