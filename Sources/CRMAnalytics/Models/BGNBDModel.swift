@@ -50,11 +50,15 @@ public struct BGNBDModel: Hashable, Sendable, Codable {
         guard customers.contains(where: { $0.frequency > 0 }) else { throw .noRepeatBuyers }
         guard customers.count >= 4 else { throw .tooFewCustomers(customers.count, needed: 4) }
         let data = WeightedSummaries(customers, includeValue: false)
-        let objective: ([Double]) -> Double = { logs in
-            let value = -logLikelihood(data, exp(logs[0]), exp(logs[1]), exp(logs[2]), exp(logs[3]))
-            return value.isFinite ? value : .greatestFiniteMagnitude
+        // The mean log-likelihood per customer keeps the gradient's scale independent of the data's size.
+        let count = Double(customers.count)
+        let objective: ([Double]) -> (value: Double, gradient: [Double]) = { logs in
+            let (r, alpha, a, b) = (exp(logs[0]), exp(logs[1]), exp(logs[2]), exp(logs[3]))
+            let total = logLikelihoodAndGradient(data, r, alpha, a, b) / count
+            return (-total[0], [-total[1] * r, -total[2] * alpha, -total[3] * a, -total[4] * b])
         }
-        let result = NelderMead().minimize(objective, from: [0, 0, 0, 0])
+        let fitted = QuasiNewton().minimize(objective, from: [0, 0, 0, 0])
+        let result = (point: fitted.point, value: fitted.value * count, converged: fitted.converged)
         let parameters = result.point.map(exp)
         guard result.converged, result.value.isFinite, result.value < .greatestFiniteMagnitude else {
             throw .didNotConverge(parameters: parameters, logLikelihood: -result.value)
@@ -81,6 +85,43 @@ public struct BGNBDModel: Hashable, Sendable, Codable {
             let stillActive = -shape[x] * logAge[Int(group.age)]
             let droppedOut = dropoutOdds[x] - shape[x] * logRecency[Int(group.recency)]
             return group.count * (head[x] + SpecialFunctions.logAddExp(stillActive, droppedOut))
+        }
+    }
+
+    /// The log-likelihood (lane 0) and its derivatives by r, α, a and b (lanes 1 to 4), in one pass.
+    private static func logLikelihoodAndGradient(
+        _ data: WeightedSummaries, _ r: Double, _ alpha: Double, _ a: Double, _ b: Double
+    ) -> SIMD8<Double> {
+        let fixed = -lgamma(r) + r * log(alpha) - SpecialFunctions.logBeta(a, b)
+        let psiR = SpecialFunctions.digamma(r)
+        let psiAB = SpecialFunctions.digamma(a + b)
+        let psiB = SpecialFunctions.digamma(b)
+        let perFrequency = data.frequencies.map { x -> SIMD8<Double> in
+            let psiABX = SpecialFunctions.digamma(a + b + x)
+            return SIMD8(
+                lgamma(r + x) + SpecialFunctions.logBeta(a, b + x) + fixed,
+                SpecialFunctions.digamma(r + x) - psiR + log(alpha), r / alpha, psiAB - psiABX,
+                SpecialFunctions.digamma(b + x) - psiABX - psiB + psiAB, r + x,
+                x > 0 ? log(a) - log(b + x - 1) : -.infinity, x > 0 ? 1 / (b + x - 1) : 0)
+        }
+        let logAge = data.ages.map { log(alpha + $0) }
+        let inverseAge = data.ages.map { 1 / (alpha + $0) }
+        let logRecency = data.recencies.map { log(alpha + $0) }
+        let inverseRecency = data.recencies.map { 1 / (alpha + $0) }
+        return data.sum { group in
+            let x = perFrequency[Int(group.frequency)]
+            let (age, recency) = (Int(group.age), Int(group.recency))
+            let shape = x[5]
+            let stillActive = -shape * logAge[age]
+            let droppedOut = x[6] - shape * logRecency[recency]
+            let total = SpecialFunctions.logAddExp(stillActive, droppedOut)
+            let active = exp(stillActive - total)
+            let dropped = x[6] == -.infinity ? 0 : exp(droppedOut - total)
+            let terms = SIMD8<Double>(
+                x[0] + total, x[1] - active * logAge[age] - dropped * logRecency[recency],
+                x[2] - shape * (active * inverseAge[age] + dropped * inverseRecency[recency]), x[3] + dropped / a,
+                x[4] - dropped * x[7], 0, 0, 0)
+            return terms * group.count
         }
     }
 

@@ -43,13 +43,16 @@ public struct GammaGammaModel: Hashable, Sendable, Codable {
         for customer in repeaters { try customer.validate(needsValue: true) }
         guard repeaters.count >= 3 else { throw .tooFewCustomers(repeaters.count, needed: 3) }
         let data = WeightedSummaries(repeaters, includeValue: true)
-        let objective: ([Double]) -> Double = { logs in
-            let value = -logLikelihood(data, exp(logs[0]), exp(logs[1]), exp(logs[2]))
-            return value.isFinite ? value : .greatestFiniteMagnitude
+        let count = Double(repeaters.count)
+        let objective: ([Double]) -> (value: Double, gradient: [Double]) = { logs in
+            let (p, q, gamma) = (exp(logs[0]), exp(logs[1]), exp(logs[2]))
+            let total = logLikelihoodAndGradient(data, p, q, gamma) / count
+            return (-total[0], [-total[1] * p, -total[2] * q, -total[3] * gamma])
         }
         // Start near the answer: p = 4 and q = 3, and γ that makes γp / (q − 1) the observed mean value.
         let mean = repeaters.reduce(0) { $0 + $1.monetaryValue } / Double(repeaters.count)
-        let result = NelderMead().minimize(objective, from: [log(4), log(3), log(mean / 2)])
+        let fitted = QuasiNewton().minimize(objective, from: [log(4), log(3), log(mean / 2)])
+        let result = (point: fitted.point, value: fitted.value * count, converged: fitted.converged)
         let parameters = result.point.map(exp)
         guard result.converged, result.value < .greatestFiniteMagnitude else {
             throw .didNotConverge(parameters: parameters, logLikelihood: -result.value)
@@ -71,6 +74,32 @@ public struct GammaGammaModel: Hashable, Sendable, Codable {
             let px = p * x
             let density = (px - 1) * group.logMonetaryValue - (px + q) * log(gamma + group.monetaryValue * x)
             return group.count * (normalizer[Int(group.frequency)] + density)
+        }
+    }
+
+    /// The log-likelihood (lane 0) and its derivatives by p, q and γ (lanes 1 to 3), in one pass.
+    private static func logLikelihoodAndGradient(_ data: WeightedSummaries, _ p: Double, _ q: Double, _ gamma: Double)
+        -> SIMD4<Double>
+    {
+        let base = -lgamma(q) + q * log(gamma)
+        let psiQ = SpecialFunctions.digamma(q)
+        let logGamma = log(gamma)
+        let perFrequency = data.frequencies.map { x -> SIMD8<Double> in
+            let psiPXQ = SpecialFunctions.digamma(p * x + q)
+            return SIMD8(
+                lgamma(p * x + q) - lgamma(p * x) + p * x * log(x) + base, x,
+                psiPXQ - SpecialFunctions.digamma(p * x) + log(x), psiPXQ - psiQ + logGamma, 0, 0, 0, 0)
+        }
+        return data.sum { group in
+            let row = perFrequency[Int(group.frequency)]
+            let x = row[1]
+            let px = p * x
+            let logTotal = log(gamma + group.monetaryValue * x)
+            let value = row[0] + (px - 1) * group.logMonetaryValue - (px + q) * logTotal
+            let byP = x * (row[2] + group.logMonetaryValue - logTotal)
+            let byQ = row[3] - logTotal
+            let byGamma = q / gamma - (px + q) / (gamma + group.monetaryValue * x)
+            return SIMD4(value, byP, byQ, byGamma) * group.count
         }
     }
 

@@ -54,25 +54,38 @@ struct WeightedSummaries: Sendable {
         self.ages = ages
     }
 
-    /// The sum of `term` over the groups, computed in chunks on all cores when there are many.
-    func sum(_ term: @Sendable (Group) -> Double) -> Double {
+    /// The sum of `term` over the groups (a number, or a likelihood with its gradient), computed in chunks on
+    /// all cores when there are many.
+    func sum<Value: Summable>(_ term: @Sendable (Group) -> Value) -> Value {
         let chunkCount = groups.count < 20_000 ? 1 : 8
-        guard chunkCount > 1 else { return groups.reduce(0) { $0 + term($1) } }
+        guard chunkCount > 1 else { return groups.reduce(.zero) { $0 + term($1) } }
         let size = (groups.count + chunkCount - 1) / chunkCount
-        let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunkCount)
+        let partial = UnsafeMutableBufferPointer<Value>.allocate(capacity: chunkCount)
+        partial.initialize(repeating: .zero)
         defer { partial.deallocate() }
         let slots = SumSlots(base: partial.baseAddress!)
         let groups = self.groups
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var total = 0.0
+            var total = Value.zero
             for index in (chunk * size)..<min((chunk + 1) * size, groups.count) { total += term(groups[index]) }
             slots.base[chunk] = total
         }
-        return partial.reduce(0, +)
+        return partial.reduce(.zero, +)
     }
 }
 
+/// What ``WeightedSummaries/sum(_:)`` adds up: a number, or a likelihood with its gradient in SIMD lanes.
+protocol Summable: Sendable {
+    static var zero: Self { get }
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func += (lhs: inout Self, rhs: Self)
+}
+
+extension Double: Summable {}
+extension SIMD4: Summable where Scalar == Double {}
+extension SIMD8: Summable where Scalar == Double {}
+
 /// The per-chunk results of ``WeightedSummaries/sum(_:)``; each chunk writes only its own slot.
-private struct SumSlots: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Double>
+private struct SumSlots<Value>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Value>
 }

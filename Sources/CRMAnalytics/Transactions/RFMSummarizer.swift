@@ -68,16 +68,16 @@ public struct RFMSummarizer: Sendable {
     /// One summary per customer, in the order of their first purchase (ties in the order the customers first
     /// appear in `transactions`).
     ///
-    /// The work is a counting sort by customer and a small sort of each customer's days, so ten million
-    /// transactions take a few seconds.
-    public func summaries(of transactions: some Sequence<CustomerTransaction>) throws(SummaryError)
+    /// The work is a counting sort by customer and a small sort of each customer's days; a run of
+    /// transactions of one customer is recognized without a lookup.
+    public func summaries(of transactions: [CustomerTransaction]) throws(SummaryError)
         -> [CustomerSummary]
     {
         let end = day(of: observationEnd)
         let calibration = calibrationEnd.map(day(of:)) ?? end
         guard calibration <= end else { throw .calibrationAfterObservationEnd }
         var index: [String: Int32] = [:]
-        index.reserveCapacity(transactions.underestimatedCount / 2)
+        index.reserveCapacity(transactions.count / 2)
         var names: [String] = []
         var owners: [Int32] = []
         var days: [Int32] = []
@@ -94,7 +94,9 @@ public struct RFMSummarizer: Sendable {
             let purchaseDay = Int(((seconds + offset) / 86_400).rounded(.down))
             guard purchaseDay <= end else { continue }
             let owner: Int32
-            if let known = index[transaction.customer] {
+            if let last = owners.last, names[Int(last)] == transaction.customer {
+                owner = last
+            } else if let known = index[transaction.customer] {
                 owner = known
             } else {
                 owner = Int32(names.count)
@@ -171,13 +173,13 @@ public struct RFMSummarizer: Sendable {
         var starts = [Int](repeating: 0, count: Int(high - low) + 2)
         for item in summaries { starts[Int(item.first - low) + 1] += 1 }
         for day in 0..<(starts.count - 1) { starts[day + 1] += starts[day] }
-        var ordered = [CustomerSummary?](repeating: nil, count: summaries.count)
-        for item in summaries {
+        var order = [Int32](repeating: 0, count: summaries.count)
+        for (position, item) in summaries.enumerated() {
             let slot = Int(item.first - low)
-            ordered[starts[slot]] = item.summary
+            order[starts[slot]] = Int32(position)
             starts[slot] += 1
         }
-        return ordered.map { $0! }
+        return order.map { summaries[Int($0)].summary }
     }
 
     /// Days since 1970-01-01 on the wall clock of ``timeZone``.
