@@ -113,7 +113,7 @@ public struct SalesStoreConformance: Sendable {
         var quote = try Quote(
             id: ID(ContactKit.ids.next()), lines: [LineRequest(productID: product.id, quantity: 2)],
             engine: PricingEngine(products: [product], priceBook: book), currency: usd, on: ContactKit.now,
-            validUntil: ContactKit.now + 86_400)
+            validUntil: ContactKit.now + 86_400, accountID: ID(ContactKit.ids.next()))
         var order = try quote.accept(at: ContactKit.now, orderID: ID(ContactKit.ids.next()), channel: .online)
         let draft = try await store.insert(order, by: ContactKit.user)
         try order.place(at: ContactKit.now)
@@ -123,6 +123,8 @@ public struct SalesStoreConformance: Sendable {
         try order.returnUnits(2, ofLine: 0)
         _ = try await store.update(order, expectedVersion: fulfilled.version, by: ContactKit.user)
         try expect.equal(try await store.order(order.id)?.value, order, "an order reads back as stored")
+        try expect.equal(
+            try await store.orders(of: order.accountID!).map(\.value.id), [order.id], "orders are listed by account")
         try expect.equal(
             seen.withLock { $0 }, ["placed 14.00 USD", "returned, full: true"], "placing and returning are published")
     }

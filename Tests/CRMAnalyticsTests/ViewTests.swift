@@ -47,6 +47,16 @@ import Testing
             try Opportunity(
                 id: ID(ids.next()), name: "Renewal", pipeline: pipeline, accountID: acme.id, owner: user,
                 amount: Money(minorUnits: 5_000, currency: .eur), expectedClose: now, at: now), by: user)
+        let product = try Product(id: ID(ids.next()), sku: "P", name: "P")
+        var book = PriceBook(id: ID(ids.next()), name: "Standard")
+        book.setPrice(try PriceBook.Entry(productID: product.id, unitPrice: Money(minorUnits: 2_500, currency: .eur)))
+        var quote = try Quote(
+            id: ID(ids.next()), lines: [LineRequest(productID: product.id, quantity: 2)],
+            engine: PricingEngine(products: [product], priceBook: book), currency: .eur, on: now,
+            validUntil: now + 86_400, accountID: acme.id)
+        var order = try quote.accept(at: now, orderID: ID(ids.next()), channel: .direct)
+        try order.place(at: now)
+        _ = try await sales.insert(order, by: user)
         let policy = try SLAPolicy(
             id: ID(ids.next()), name: "24x7", calendar: .alwaysOpen(),
             targets: [.normal: try SLATargets(firstResponse: 3600)], isDefault: true)
@@ -64,6 +74,8 @@ import Testing
             ada.id, contacts: contacts, sales: sales, service: service, loyalty: loyalty, at: now + 7_200)
         #expect(profile.contact.id == ada.id && profile.organization?.id == acme.id)
         #expect(profile.openOpportunities.map(\.name) == ["Renewal"])
+        #expect(profile.orders.map(\.id) == [order.id])
+        #expect(profile.orderValue[.eur] == Money(minorUnits: 5_000, currency: .eur))
         #expect(profile.tickets.map(\.id) == [ticket.id])
         #expect(profile.slaStates[ticket.id]?.status == .breached)
         #expect(profile.loyalty.first?.account?.balance("points") == 50)

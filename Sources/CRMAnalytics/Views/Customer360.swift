@@ -6,8 +6,8 @@ public import CRMService
 public import Foundation
 
 /// Everything known about one customer, from every module, in one value: the person and their
-/// organization, open deals, tickets and where their SLAs stand, loyalty standing, consents, and the
-/// analytics of their value.
+/// organization, open deals, orders and their value, tickets and where their SLAs stand, loyalty standing,
+/// consents, and the analytics of their value (RFM segment, P(alive), predicted lifetime value).
 public struct Customer360: Sendable {
     /// A membership and its account.
     public struct LoyaltyStanding: Sendable {
@@ -23,6 +23,10 @@ public struct Customer360: Sendable {
     public let organization: Organization?
     /// The organization's opportunities that are still open.
     public let openOpportunities: [Opportunity]
+    /// The organization's orders, oldest first.
+    public let orders: [Order]
+    /// What the orders came to, net of returns, per currency.
+    public let orderValue: [Currency: Money]
     /// The contact's tickets, oldest first.
     public let tickets: [Ticket]
     /// The state that needs attention first, per active ticket with an SLA.
@@ -45,6 +49,13 @@ public struct Customer360: Sendable {
         let organization =
             try await contact.organizationID.asyncMap { try await contacts.organization($0)?.value } ?? nil
         let opportunities = try await contact.organizationID.asyncMap { try await sales.opportunities(of: $0) } ?? []
+        let orders = try await contact.organizationID.asyncMap { try await sales.orders(of: $0) }?.map(\.value) ?? []
+        var orderValue: [Currency: Money] = [:]
+        for order in orders where order.placedAt != nil {
+            let kept = order.lines.reduce(Int64(0)) { $0 + $1.net.minorUnits - $1.refundedNet.minorUnits }
+            orderValue[order.currency] = Money(
+                minorUnits: (orderValue[order.currency]?.minorUnits ?? 0) + kept, currency: order.currency)
+        }
         let tickets = try await service.tickets(of: contactID).map(\.value)
         var states: [CRMCore.ID<Ticket>: SLAState] = [:]
         for ticket in tickets where ticket.isActive {
@@ -57,7 +68,8 @@ public struct Customer360: Sendable {
         }
         return Customer360(
             contact: contact, organization: organization,
-            openOpportunities: opportunities.map(\.value).filter { !$0.isClosed }, tickets: tickets, slaStates: states,
+            openOpportunities: opportunities.map(\.value).filter { !$0.isClosed }, orders: orders,
+            orderValue: orderValue, tickets: tickets, slaStates: states,
             loyalty: standings, consents: try await contacts.consentLedger(of: contactID),
             value: analysis?.customer(contactID.description))
     }

@@ -165,6 +165,13 @@ public struct EngineSalesStore: SalesStore {
         try await engine.read(Self.order, id: id.rawValue).map { Stored(try Self.orderCoder.decode($0), record: $0) }
     }
 
+    /// The orders of an account, oldest first.
+    public func orders(of account: ID<Organization>) async throws -> [Stored<Order>] {
+        try await engine.queryAll(
+            RecordQuery(entity: Self.order, filters: [.equals("account", .string(account.description))])
+        ).map { Stored(try Self.orderCoder.decode($0), record: $0) }
+    }
+
     static func orderWrite(_ order: Order, expectedVersion: UInt64?) throws -> WriteOperation {
         var values: IndexValues = ["status": .string(order.status.rawValue)]
         values["account"] = order.accountID.map { .string($0.description) }

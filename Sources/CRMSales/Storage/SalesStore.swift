@@ -41,6 +41,8 @@ public protocol SalesStore: Sendable {
     func update(_ order: Order, expectedVersion: UInt64, by principal: Principal) async throws -> Stored<Order>
     /// The order with `id`, or `nil`.
     func order(_ id: ID<Order>) async throws -> Stored<Order>?
+    /// The orders of an account, oldest first.
+    func orders(of account: ID<Organization>) async throws -> [Stored<Order>]
     /// Stores a quote version, or replaces it (quotes are kept per version).
     func save(_ quote: Quote, by principal: Principal) async throws
     /// The versions of a quote, oldest first.
