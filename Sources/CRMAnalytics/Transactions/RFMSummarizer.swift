@@ -108,25 +108,29 @@ public struct RFMSummarizer: Sendable {
             amounts.append(transaction.amount)
         }
         var starts = [Int](repeating: 0, count: names.count + 1)
-        for owner in owners { starts[Int(owner) + 1] += 1 }
+        var firstDays = [Int32](repeating: .max, count: names.count)
+        for (position, owner) in owners.enumerated() {
+            starts[Int(owner) + 1] += 1
+            firstDays[Int(owner)] = min(firstDays[Int(owner)], days[position])
+        }
         for position in 0..<names.count { starts[position + 1] += starts[position] }
         var next = starts
-        var sortedDays = [Int32](repeating: 0, count: days.count)
-        var sortedAmounts = [Double](repeating: 0, count: days.count)
+        var byOwner = [Int32](repeating: 0, count: owners.count)
         for (position, owner) in owners.enumerated() {
-            let slot = next[Int(owner)]
-            sortedDays[slot] = days[position]
-            sortedAmounts[slot] = amounts[position]
-            next[Int(owner)] = slot + 1
+            byOwner[next[Int(owner)]] = Int32(position)
+            next[Int(owner)] += 1
         }
-        var summaries: [(first: Int32, summary: CustomerSummary)] = []
-        summaries.reserveCapacity(names.count)
+        var result: [CustomerSummary] = []
+        result.reserveCapacity(names.count)
         var purchases: [(day: Int32, amount: Double)] = []
-        for owner in 0..<names.count {
+        for owner in Self.byFirstDay(firstDays, through: calibration) {
             purchases.removeAll(keepingCapacity: true)
-            for slot in starts[owner]..<starts[owner + 1] { purchases.append((sortedDays[slot], sortedAmounts[slot])) }
+            for slot in starts[owner]..<starts[owner + 1] {
+                let position = Int(byOwner[slot])
+                purchases.append((days[position], amounts[position]))
+            }
             if purchases.count > 1 { purchases.sort { $0.day < $1.day } }
-            guard let first = purchases.first?.day, Int(first) <= calibration else { continue }
+            let first = purchases[0].day
             var last = first
             var repeatDays = 0
             var repeatTotal = 0.0
@@ -151,35 +155,34 @@ public struct RFMSummarizer: Sendable {
                     }
                 }
             }
-            summaries.append(
-                (
-                    first,
-                    CustomerSummary(
-                        customer: names[owner], frequency: repeatDays, recency: Double(last - first) / unit.days,
-                        age: Double(calibration - Int(first)) / unit.days,
-                        monetaryValue: repeatDays == 0 ? 0 : repeatTotal / Double(repeatDays),
-                        holdoutFrequency: calibrationEnd == nil ? nil : holdoutDays,
-                        holdoutMonetaryValue: calibrationEnd == nil
-                            ? nil : (holdoutDays == 0 ? 0 : holdoutTotal / Double(holdoutDays)))
-                ))
+            result.append(
+                CustomerSummary(
+                    customer: names[owner], frequency: repeatDays, recency: Double(last - first) / unit.days,
+                    age: Double(calibration - Int(first)) / unit.days,
+                    monetaryValue: repeatDays == 0 ? 0 : repeatTotal / Double(repeatDays),
+                    holdoutFrequency: calibrationEnd == nil ? nil : holdoutDays,
+                    holdoutMonetaryValue: calibrationEnd == nil
+                        ? nil : (holdoutDays == 0 ? 0 : holdoutTotal / Double(holdoutDays))))
         }
-        return Self.byFirstDay(summaries)
+        return result
     }
 
-    /// The summaries in the order of their first purchase day, keeping the given order within a day: a
-    /// counting sort, since the days span a short range.
-    private static func byFirstDay(_ summaries: [(first: Int32, summary: CustomerSummary)]) -> [CustomerSummary] {
-        guard let low = summaries.map(\.first).min(), let high = summaries.map(\.first).max() else { return [] }
+    /// The customers whose first purchase day is at most `calibration`, in the order of that day and, within a
+    /// day, of their first appearance: a counting sort, since the days span a short range.
+    private static func byFirstDay(_ firstDays: [Int32], through calibration: Int) -> [Int] {
+        let kept = firstDays.indices.filter { Int(firstDays[$0]) <= calibration }
+        guard let low = kept.lazy.map({ firstDays[$0] }).min(), let high = kept.lazy.map({ firstDays[$0] }).max()
+        else { return [] }
         var starts = [Int](repeating: 0, count: Int(high - low) + 2)
-        for item in summaries { starts[Int(item.first - low) + 1] += 1 }
+        for owner in kept { starts[Int(firstDays[owner] - low) + 1] += 1 }
         for day in 0..<(starts.count - 1) { starts[day + 1] += starts[day] }
-        var order = [Int32](repeating: 0, count: summaries.count)
-        for (position, item) in summaries.enumerated() {
-            let slot = Int(item.first - low)
-            order[starts[slot]] = Int32(position)
+        var order = [Int](repeating: 0, count: kept.count)
+        for owner in kept {
+            let slot = Int(firstDays[owner] - low)
+            order[starts[slot]] = owner
             starts[slot] += 1
         }
-        return order.map { summaries[Int($0)].summary }
+        return order
     }
 
     /// Days since 1970-01-01 on the wall clock of ``timeZone``.
