@@ -11,7 +11,9 @@ import Testing
     }
 
     @Test func theFitReproducesThePublishedEstimates() throws {
-        let model = try BGNBDModel.fit(try CDNOW.summaries())
+        let summaries = try CDNOW.summaries()
+        let model = try BGNBDModel.fit(summaries)
+        #expect(abs(model.logLikelihood(of: summaries) - model.logLikelihood!) < 1e-6)
         #expect(
             close(model.r, 0.2426) && close(model.alpha, 4.414) && close(model.a, 0.7929) && close(model.b, 2.426),
             "\(model)")

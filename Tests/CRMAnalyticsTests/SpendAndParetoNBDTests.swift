@@ -13,7 +13,9 @@ import Testing
     /// the 946 repeat buyers; `lifetimes` gives p = 6.2488, q = 3.7446, γ = 15.448 and log-likelihood
     /// −4,055.92 for the same data.
     @Test func gammaGammaReproducesThePublishedEstimates() throws {
-        let model = try GammaGammaModel.fit(try CDNOW.summaries())
+        let summaries = try CDNOW.summaries()
+        let model = try GammaGammaModel.fit(summaries)
+        #expect(abs(model.logLikelihood(of: summaries) - model.logLikelihood!) < 1e-6)
         #expect(close(model.p, 6.249) && close(model.q, 3.745) && close(model.gamma, 15.45), "\(model)")
         #expect(abs(model.logLikelihood! - -4_055.92) < 0.05, "\(model.logLikelihood!)")
         #expect(close(model.populationMeanSpend!, 35.17), "γp / (q − 1)")

@@ -62,17 +62,14 @@ public struct SalesKPIs: Hashable, Sendable {
                 guard let pipeline = pipelines.first(where: { $0.id == opportunity.pipelineID }),
                     pipeline.stage(opportunity.stage)?.outcome == .won, let closed = opportunity.closedAt
                 else { continue }
-                revenue += Self.major(
-                    try forecast.rates.convert(opportunity.amount, to: forecast.baseCurrency, on: closed))
+                revenue += try forecast.rates.convert(opportunity.amount, to: forecast.baseCurrency, on: closed)
+                    .majorUnits
             }
-            let cost = Self.major(
-                try forecast.rates.convert(campaign.actualCost, to: forecast.baseCurrency, on: campaign.startsAt))
+            let cost = try forecast.rates.convert(
+                campaign.actualCost, to: forecast.baseCurrency, on: campaign.startsAt
+            ).majorUnits
             returns[campaign.id] = cost > 0 ? (revenue - cost) / cost : nil
         }
         campaignReturn = returns
-    }
-
-    static func major(_ money: Money) -> Double {
-        Double(money.minorUnits) / Double(money.currency.minorUnitsPerMajorUnit)
     }
 }

@@ -29,7 +29,7 @@ public struct BGNBDModel: Hashable, Sendable, Codable {
 
     /// A model with known parameters; each must be positive and finite.
     public init(r: Double, alpha: Double, a: Double, b: Double) throws(ModelError) {
-        try Self.check(["r": r, "alpha": alpha, "a": a, "b": b])
+        try ModelError.requirePositive(["r": r, "alpha": alpha, "a": a, "b": b])
         self.init(unchecked: [r, alpha, a, b], logLikelihood: nil)
     }
 
@@ -68,24 +68,7 @@ public struct BGNBDModel: Hashable, Sendable, Codable {
 
     /// The log-likelihood of `customers` under the model.
     public func logLikelihood(of customers: [CustomerSummary]) -> Double {
-        Self.logLikelihood(WeightedSummaries(customers, includeValue: false), r, alpha, a, b)
-    }
-
-    private static func logLikelihood(_ data: WeightedSummaries, _ r: Double, _ alpha: Double, _ a: Double, _ b: Double)
-        -> Double
-    {
-        let fixed = -lgamma(r) + r * log(alpha) - SpecialFunctions.logBeta(a, b)
-        let head = data.frequencies.map { x in lgamma(r + x) + SpecialFunctions.logBeta(a, b + x) + fixed }
-        let shape = data.frequencies.map { r + $0 }
-        let dropoutOdds = data.frequencies.map { x in x > 0 ? log(a) - log(b + x - 1) : -Double.infinity }
-        let logAge = data.ages.map { log(alpha + $0) }
-        let logRecency = data.recencies.map { log(alpha + $0) }
-        return data.sum { group in
-            let x = Int(group.frequency)
-            let stillActive = -shape[x] * logAge[Int(group.age)]
-            let droppedOut = dropoutOdds[x] - shape[x] * logRecency[Int(group.recency)]
-            return group.count * (head[x] + SpecialFunctions.logAddExp(stillActive, droppedOut))
-        }
+        Self.logLikelihoodAndGradient(WeightedSummaries(customers, includeValue: false), r, alpha, a, b)[0]
     }
 
     /// The log-likelihood (lane 0) and its derivatives by r, α, a and b (lanes 1 to 4), in one pass.
@@ -156,11 +139,5 @@ public struct BGNBDModel: Hashable, Sendable, Codable {
     private func deadOdds(_ customer: CustomerSummary) -> Double {
         let x = Double(customer.frequency)
         return a / (b + x - 1) * exp((r + x) * (log(alpha + customer.age) - log(alpha + customer.recency)))
-    }
-
-    static func check(_ parameters: KeyValuePairs<String, Double>) throws(ModelError) {
-        for (name, value) in parameters where !(value.isFinite && value > 0) {
-            throw .invalidParameter(name: name, value: value)
-        }
     }
 }

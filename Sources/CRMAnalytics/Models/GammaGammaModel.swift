@@ -24,7 +24,7 @@ public struct GammaGammaModel: Hashable, Sendable, Codable {
 
     /// A model with known parameters; each must be positive and finite.
     public init(p: Double, q: Double, gamma: Double) throws(ModelError) {
-        try BGNBDModel.check(["p": p, "q": q, "gamma": gamma])
+        try ModelError.requirePositive(["p": p, "q": q, "gamma": gamma])
         self.init(unchecked: [p, q, gamma], logLikelihood: nil)
     }
 
@@ -62,19 +62,8 @@ public struct GammaGammaModel: Hashable, Sendable, Codable {
 
     /// The log-likelihood of the repeat buyers among `customers`.
     public func logLikelihood(of customers: [CustomerSummary]) -> Double {
-        Self.logLikelihood(WeightedSummaries(customers.filter { $0.frequency > 0 }, includeValue: true), p, q, gamma)
-    }
-
-    private static func logLikelihood(_ data: WeightedSummaries, _ p: Double, _ q: Double, _ gamma: Double) -> Double {
-        let base = -lgamma(q) + q * log(gamma)
-        let normalizer = data.frequencies.map { x in lgamma(p * x + q) - lgamma(p * x) + p * x * log(x) + base }
-        let frequencies = data.frequencies
-        return data.sum { group in
-            let x = frequencies[Int(group.frequency)]
-            let px = p * x
-            let density = (px - 1) * group.logMonetaryValue - (px + q) * log(gamma + group.monetaryValue * x)
-            return group.count * (normalizer[Int(group.frequency)] + density)
-        }
+        Self.logLikelihoodAndGradient(
+            WeightedSummaries(customers.filter { $0.frequency > 0 }, includeValue: true), p, q, gamma)[0]
     }
 
     /// The log-likelihood (lane 0) and its derivatives by p, q and γ (lanes 1 to 3), in one pass.

@@ -27,6 +27,15 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension ModelError {
+    /// Throws ``invalidParameter(name:value:)`` for the first parameter that is not positive and finite.
+    static func requirePositive(_ parameters: KeyValuePairs<String, Double>) throws(ModelError) {
+        for (name, value) in parameters where !(value.isFinite && value > 0) {
+            throw .invalidParameter(name: name, value: value)
+        }
+    }
+}
+
 extension CustomerSummary {
     /// Throws unless the summary is possible: times finite and not negative, recency within age, no recency
     /// without repeats, and (when `needsValue`) a positive value for repeat buyers.

@@ -21,7 +21,7 @@ public struct ParetoNBDModel: Hashable, Sendable, Codable {
 
     /// A model with known parameters; each must be positive and finite.
     public init(r: Double, alpha: Double, s: Double, beta: Double) throws(ModelError) {
-        try BGNBDModel.check(["r": r, "alpha": alpha, "s": s, "beta": beta])
+        try ModelError.requirePositive(["r": r, "alpha": alpha, "s": s, "beta": beta])
         self.init(unchecked: [r, alpha, s, beta], logLikelihood: nil)
     }
 

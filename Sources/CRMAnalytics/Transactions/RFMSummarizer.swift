@@ -1,3 +1,4 @@
+import CRMCore
 public import Foundation
 
 /// The unit that summary times are reported in.
@@ -73,25 +74,21 @@ public struct RFMSummarizer: Sendable {
     public func summaries(of transactions: [CustomerTransaction]) throws(SummaryError)
         -> [CustomerSummary]
     {
-        let end = day(of: observationEnd)
-        let calibration = calibrationEnd.map(day(of:)) ?? end
+        let days = LocalDays(timeZone)
+        let end = days.day(of: observationEnd)
+        let calibration = calibrationEnd.map(days.day(of:)) ?? end
         guard calibration <= end else { throw .calibrationAfterObservationEnd }
         var index: [String: Int32] = [:]
         index.reserveCapacity(transactions.count / 2)
         var names: [String] = []
         var owners: [Int32] = []
-        var days: [Int32] = []
+        var purchaseDays: [Int32] = []
         var amounts: [Double] = []
-        let fixedOffset =
-            timeZone.nextDaylightSavingTimeTransition(after: .distantPast) == nil
-            ? Double(timeZone.secondsFromGMT()) : nil
         for transaction in transactions {
             guard transaction.amount.isFinite else {
                 throw .invalidAmount(customer: transaction.customer, amount: transaction.amount)
             }
-            let seconds = transaction.at.timeIntervalSince1970
-            let offset = fixedOffset ?? Double(timeZone.secondsFromGMT(for: transaction.at))
-            let purchaseDay = Int(((seconds + offset) / 86_400).rounded(.down))
+            let purchaseDay = days.day(of: transaction.at)
             guard purchaseDay <= end else { continue }
             let owner: Int32
             if let last = owners.last, names[Int(last)] == transaction.customer {
@@ -104,14 +101,14 @@ public struct RFMSummarizer: Sendable {
                 names.append(transaction.customer)
             }
             owners.append(owner)
-            days.append(Int32(purchaseDay))
+            purchaseDays.append(Int32(purchaseDay))
             amounts.append(transaction.amount)
         }
         var starts = [Int](repeating: 0, count: names.count + 1)
         var firstDays = [Int32](repeating: .max, count: names.count)
         for (position, owner) in owners.enumerated() {
             starts[Int(owner) + 1] += 1
-            firstDays[Int(owner)] = min(firstDays[Int(owner)], days[position])
+            firstDays[Int(owner)] = min(firstDays[Int(owner)], purchaseDays[position])
         }
         for position in 0..<names.count { starts[position + 1] += starts[position] }
         var next = starts
@@ -127,7 +124,7 @@ public struct RFMSummarizer: Sendable {
             purchases.removeAll(keepingCapacity: true)
             for slot in starts[owner]..<starts[owner + 1] {
                 let position = Int(byOwner[slot])
-                purchases.append((days[position], amounts[position]))
+                purchases.append((purchaseDays[position], amounts[position]))
             }
             if purchases.count > 1 { purchases.sort { $0.day < $1.day } }
             let first = purchases[0].day
@@ -183,11 +180,5 @@ public struct RFMSummarizer: Sendable {
             starts[slot] += 1
         }
         return order
-    }
-
-    /// Days since 1970-01-01 on the wall clock of ``timeZone``.
-    private func day(of date: Date) -> Int {
-        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
-        return Int((local / 86_400).rounded(.down))
     }
 }

@@ -10,9 +10,7 @@ public enum TransactionSources {
     public static func transactions(from orders: [Order], customer: (Order) -> String?) -> [CustomerTransaction] {
         orders.compactMap { order in
             guard let placed = order.placedAt, order.status != .cancelled, let who = customer(order) else { return nil }
-            let kept = order.lines.reduce(Int64(0)) { $0 + $1.net.minorUnits - $1.refundedNet.minorUnits }
-            return CustomerTransaction(
-                customer: who, at: placed, amount: Double(kept) / Double(order.currency.minorUnitsPerMajorUnit))
+            return CustomerTransaction(customer: who, at: placed, amount: order.net.majorUnits)
         }
     }
 
@@ -33,7 +31,7 @@ public enum TransactionSources {
         return spend.values.compactMap { item in
             guard let at = item.at else { return nil }
             return CustomerTransaction(
-                customer: item.member, at: at, amount: Double(item.minorUnits) / Double(currency.minorUnitsPerMajorUnit)
+                customer: item.member, at: at, amount: Money(minorUnits: item.minorUnits, currency: currency).majorUnits
             )
         }.sorted { ($0.at, $0.customer) < ($1.at, $1.customer) }
     }

@@ -52,9 +52,7 @@ public struct Customer360: Sendable {
         let orders = try await contact.organizationID.asyncMap { try await sales.orders(of: $0) }?.map(\.value) ?? []
         var orderValue: [Currency: Money] = [:]
         for order in orders where order.placedAt != nil {
-            let kept = order.lines.reduce(Int64(0)) { $0 + $1.net.minorUnits - $1.refundedNet.minorUnits }
-            orderValue[order.currency] = Money(
-                minorUnits: (orderValue[order.currency]?.minorUnits ?? 0) + kept, currency: order.currency)
+            orderValue[order.currency] = try orderValue[order.currency].map { try $0 + order.net } ?? order.net
         }
         let tickets = try await service.tickets(of: contactID).map(\.value)
         var states: [CRMCore.ID<Ticket>: SLAState] = [:]

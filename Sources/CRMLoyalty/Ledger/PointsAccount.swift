@@ -173,7 +173,6 @@ public struct PointsAccount: Hashable, Sendable, Codable {
 extension LoyaltyProgram {
     /// The day number (days since 1970-01-01) of `instant` in the program's time zone.
     func dayNumber(of instant: Date) -> Int {
-        let local = instant.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: instant))
-        return Int((local / 86_400).rounded(.down))
+        LocalDays(timeZone).day(of: instant)
     }
 }

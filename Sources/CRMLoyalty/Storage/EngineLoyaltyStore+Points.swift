@@ -126,9 +126,10 @@ extension EngineLoyaltyStore {
     private func earnedFromPurchases(of member: ID<Member>, onDayOf instant: Date, program: LoyaltyProgram)
         async throws -> [String: Int64]
     {
-        let dayStart = Date(
-            timeIntervalSince1970: Double(program.dayNumber(of: instant)) * 86_400
-                - Double(program.timeZone.secondsFromGMT(for: instant)))
+        let days = LocalDays(program.timeZone)
+        let today = days.day(of: instant)
+        let dayStart = days.start(ofDay: today)
+        let dayEnd = days.start(ofDay: today + 1)
         let records = try await engine.queryAll(
             RecordQuery(
                 entity: Self.entry,
@@ -136,7 +137,7 @@ extension EngineLoyaltyStore {
                     .equals("member", .string(member.description)),
                     .range(
                         "at", from: RangeBound(.date(dayStart)),
-                        to: RangeBound(.date(dayStart + 86_400), inclusive: false)),
+                        to: RangeBound(.date(dayEnd), inclusive: false)),
                 ]))
         var earned: [String: Int64] = [:]
         for record in records {

@@ -64,11 +64,9 @@ final class ZoneOffsetTable: Sendable {
     /// A time shown twice (the hour repeated when clocks go back) is its first occurrence; a time never shown
     /// (the hour skipped when clocks go forward) is the instant the clocks jumped, when the skipped hour ends.
     func instant(ofLocal local: Int, hint: inout Int) -> Int {
-        if !(hint < localEnds.count ? local < localEnds[hint] : true)
-            || !(hint == 0 || local >= localEnds[hint - 1])
-        {
-            hint = period(ofLocal: local)
-        }
+        let hintHolds =
+            (hint == localEnds.count || local < localEnds[hint]) && (hint == 0 || local >= localEnds[hint - 1])
+        if !hintHolds { hint = period(ofLocal: local) }
         let period = hint
         let start = period == 0 ? Int.min : transitions[period - 1] + offsets[period]
         return local >= start ? local - offsets[period] : transitions[period - 1]
