@@ -29,7 +29,7 @@ public struct ServiceKPIs: Hashable, Sendable {
         let finished = tickets.flatMap { $0.sla?.clocks.filter(\.isStopped) ?? [] }
         slaAttainment =
             finished.isEmpty
-            ? nil : Double(finished.filter { $0.usedBeforeRun <= $0.goal }.count) / Double(finished.count)
+            ? nil : Double(finished.filter { $0.outcome == .met }.count) / Double(finished.count)
         reopenRate =
             resolved.isEmpty ? nil : Double(resolved.filter { $0.reopenCount > 0 }.count) / Double(resolved.count)
         firstContactResolution =

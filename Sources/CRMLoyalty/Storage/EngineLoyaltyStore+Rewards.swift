@@ -33,10 +33,10 @@ extension EngineLoyaltyStore {
         do {
             _ = try await changeAccount(of: memberID, by: principal) { member, account, program in
                 try reward.checkAvailable(to: member, at: now, tiers: program.tiers)
+                let id = ID<Redemption>(ids.next())
                 let spent = try account.spend(
-                    reward.points, currency: reward.currency, at: now, source: .redemption(ID(ids.next())),
-                    id: ID(ids.next()), program: program)
-                guard case .redemption(let id) = spent.source else { preconditionFailure("a redemption spend") }
+                    reward.points, currency: reward.currency, at: now, source: .redemption(id), id: ID(ids.next()),
+                    program: program)
                 let redemption = Redemption(
                     id: id, memberID: member.id, reward: reward, idempotencyKey: idempotencyKey, spendEntryID: spent.id,
                     at: now)

@@ -62,6 +62,13 @@ public struct SLAClock: Hashable, Sendable, Codable {
     /// Whether it stopped for good.
     public var isStopped: Bool { stoppedAt != nil }
 
+    /// How the promise ended once the clock stopped: ``SLAStatus/met`` within the goal, else
+    /// ``SLAStatus/breached``; `nil` while it still counts or stands paused.
+    public var outcome: SLAStatus? {
+        guard isStopped else { return nil }
+        return usedBeforeRun > goal ? .breached : .met
+    }
+
     /// Ends the current run at `now`, adding its working time.
     private mutating func endRun(at now: Date, calendar: BusinessCalendar) throws(BusinessCalendarError) {
         guard let since = runningSince else { return }
@@ -117,8 +124,7 @@ public struct SLAClock: Hashable, Sendable, Codable {
         let pausedNow = pausedSince.map { max(0, now.timeIntervalSince($0)) } ?? 0
         let paused = pauses.reduce(pausedNow) { $0 + $1.duration }
         guard let since = runningSince else {
-            let status: SLAStatus =
-                usedBeforeRun > goal ? .breached : isStopped ? .met : .paused
+            let status = outcome ?? (usedBeforeRun > goal ? .breached : .paused)
             return SLAState(
                 target: target, status: status, dueAt: nil, breachedAt: breachedAt, used: usedBeforeRun, goal: goal,
                 paused: paused)
