@@ -140,4 +140,27 @@ import Testing
         let log = TransactionSources.transactions(from: [order, draft]) { _ in "acme" }
         #expect(log == [CustomerTransaction(customer: "acme", at: Self.start, amount: 20)])
     }
+
+    @Test func loyaltyAccountsBecomeTransactionsNetOfReturns() throws {
+        let program = try LoyaltyProgram(
+            id: ID(Self.ids.next()), name: "Club", spendCurrency: .eur,
+            currencies: [PointCurrency(key: "points", name: "Points", purpose: .redeemable)],
+            earningRules: [
+                EarningRule(
+                    name: "1 per euro", kind: .pointsPerSpend(points: 1, per: Money(minorUnits: 100, currency: .eur)))
+            ], returnWindowDays: 14)
+        var account = PointsAccount(memberID: ID(Self.ids.next()))
+        for (order, euros) in [("kept", 30), ("half back", 40), ("all back", 50)] {
+            let purchase = Purchase(
+                orderReference: order, at: Self.start,
+                lines: [Purchase.Line(sku: "X", amount: Money(minorUnits: Int64(euros) * 100, currency: .eur))])
+            let result = try EarningEngine(program: program).points(for: purchase, tier: "")
+            _ = account.award(result, for: purchase, ids: Self.ids, program: program)
+        }
+        _ = try account.reverse(order: "half back", returnedShare: 0.5, at: Self.start, ids: Self.ids, program: program)
+        _ = try account.reverse(order: "all back", returnedShare: 1, at: Self.start, ids: Self.ids, program: program)
+        let log = TransactionSources.transactions(from: [account], currency: .eur)
+        #expect(log.map(\.amount).sorted() == [20, 30])
+        #expect(log.allSatisfy { $0.customer == account.memberID.description && $0.at == Self.start })
+    }
 }

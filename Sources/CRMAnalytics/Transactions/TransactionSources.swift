@@ -14,25 +14,17 @@ public enum TransactionSources {
         }
     }
 
-    /// One transaction per purchase in a loyalty ledger: the spend its points were earned on, net of returns,
-    /// dated at the purchase, by member id; `currency` is the program's spend currency.
-    public static func transactions(from ledger: [LedgerEntry], currency: Currency) -> [CustomerTransaction] {
-        var spend: [String: (member: String, at: Date?, minorUnits: Int64)] = [:]
-        for entry in ledger {
-            guard let order = entry.order, entry.spend != 0,
-                entry.kind == .pending || entry.kind == .earned || entry.kind == .reversed
-            else { continue }
-            let key = "\(entry.memberID)/\(order)"
-            var item = spend[key] ?? (entry.memberID.description, nil, 0)
-            if entry.kind != .reversed && entry.relatesTo == nil { item.at = entry.countsAt ?? entry.at }
-            if entry.kind != .earned || entry.relatesTo == nil { item.minorUnits += entry.spend }
-            spend[key] = item
-        }
-        return spend.values.compactMap { item in
-            guard let at = item.at else { return nil }
-            return CustomerTransaction(
-                customer: item.member, at: at, amount: Money(minorUnits: item.minorUnits, currency: currency).majorUnits
-            )
+    /// One transaction per purchase recorded in loyalty accounts: the spend its points were earned on, less
+    /// what returns took back, dated at the purchase, by member id; `currency` is the program's spend
+    /// currency. Purchases whose whole spend came back are left out.
+    public static func transactions(from accounts: [PointsAccount], currency: Currency) -> [CustomerTransaction] {
+        accounts.flatMap { account in
+            account.orders.values.compactMap { award -> CustomerTransaction? in
+                guard let at = award.purchasedAt, award.spend > award.spendReversed else { return nil }
+                return CustomerTransaction(
+                    customer: account.memberID.description, at: at,
+                    amount: Money(minorUnits: award.spend - award.spendReversed, currency: currency).majorUnits)
+            }
         }.sorted { ($0.at, $0.customer) < ($1.at, $1.customer) }
     }
 }
