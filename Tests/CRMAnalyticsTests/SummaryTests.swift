@@ -1,4 +1,5 @@
 import CRMAnalytics
+import CRMCore
 import Foundation
 import Testing
 
@@ -61,6 +62,59 @@ import Testing
             #expect(abs(mine.recency - customer.recency) < 0.006, "\(customer.customer)")
             #expect(abs(mine.age - customer.age) < 0.006, "\(customer.customer)")
             #expect(abs(mine.monetaryValue - customer.monetaryValue) < 0.006, "\(customer.customer)")
+        }
+    }
+
+    @Test func theOrderOfTheLogDoesNotChangeAnySummary() throws {
+        let summarizer = RFMSummarizer(
+            observationEnd: CDNOW.utc(1998, 6, 30), calibrationEnd: CDNOW.utc(1997, 9, 30), unit: .weeks)
+        var random = SeededRandomNumberGenerator(seed: 11)
+        let log = try CDNOW.transactions()
+        let inOrder = Dictionary(uniqueKeysWithValues: try summarizer.summaries(of: log).map { ($0.customer, $0) })
+        for shuffled in [log.shuffled(using: &random), log.reversed()] {
+            let summaries = try summarizer.summaries(of: shuffled)
+            #expect(summaries.count == inOrder.count)
+            #expect(zip(summaries, summaries.dropFirst()).allSatisfy { $0.age >= $1.age }, "first purchases first")
+            for summary in summaries {
+                let expected = try #require(inOrder[summary.customer])
+                #expect(
+                    summary.frequency == expected.frequency && summary.holdoutFrequency == expected.holdoutFrequency)
+                #expect(summary.recency == expected.recency && summary.age == expected.age, "\(summary.customer)")
+                #expect(abs(summary.monetaryValue - expected.monetaryValue) < 1e-9, "\(summary.customer)")
+                #expect(abs(summary.holdoutMonetaryValue! - expected.holdoutMonetaryValue!) < 1e-9)
+            }
+        }
+    }
+
+    @Test func aLargeShuffledLogMatchesADirectCount() throws {
+        let start = CDNOW.utc(2026, 1, 1)
+        var random = SeededRandomNumberGenerator(seed: 5)
+        var log: [CustomerTransaction] = []
+        for customer in 0..<40_000 {
+            for _ in 0..<Int.random(in: 1...5, using: &random) {
+                let at = start + Double(Int.random(in: 0..<400, using: &random)) * day + 3_600
+                log.append(CustomerTransaction(customer: "c\(customer)", at: at, amount: Double(customer % 97)))
+            }
+        }
+        log.shuffle(using: &random)
+        let summarizer = RFMSummarizer(observationEnd: start + 365 * day, calibrationEnd: start + 200 * day)
+        let summaries = try summarizer.summaries(of: log)
+        var daysByCustomer: [String: [Int: Double]] = [:]
+        for transaction in log where transaction.at < start + 366 * day {
+            daysByCustomer[transaction.customer, default: [:]][
+                Int(transaction.at.timeIntervalSince(start) / day), default: 0] +=
+                transaction.amount
+        }
+        let kept = daysByCustomer.filter { $0.value.keys.min()! <= 200 }
+        #expect(summaries.count == kept.count && Set(summaries.map(\.customer)).count == kept.count)
+        #expect(zip(summaries, summaries.dropFirst()).allSatisfy { $0.age >= $1.age }, "first purchases first")
+        for summary in summaries {
+            let days = try #require(kept[summary.customer]).keys.sorted()
+            let calibration = days.filter { $0 <= 200 }
+            #expect(summary.frequency == calibration.count - 1, "\(summary.customer)")
+            #expect(summary.recency == Double(calibration.last! - calibration[0]), "\(summary.customer)")
+            #expect(summary.age == Double(200 - calibration[0]), "\(summary.customer)")
+            #expect(summary.holdoutFrequency == days.count - calibration.count, "\(summary.customer)")
         }
     }
 }

@@ -69,114 +69,69 @@ public struct RFMSummarizer: Sendable {
     /// One summary per customer, in the order of their first purchase (ties in the order the customers first
     /// appear in `transactions`).
     ///
-    /// The work is a counting sort by customer and a small sort of each customer's days; a run of
-    /// transactions of one customer is recognized without a lookup.
+    /// One pass tallies each customer's purchases as they come, which is exact when each customer's purchases
+    /// arrive in date order (a log sorted by time or by customer); customers whose purchases arrive out of
+    /// order are recounted from their sorted purchases. A large log is split by customer over all cores.
     public func summaries(of transactions: [CustomerTransaction]) throws(SummaryError)
         -> [CustomerSummary]
     {
         let days = LocalDays(timeZone)
         let end = days.day(of: observationEnd)
-        let calibration = calibrationEnd.map(days.day(of:)) ?? end
-        guard calibration <= end else { throw .calibrationAfterObservationEnd }
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(transactions.count / 2)
-        var names: [String] = []
-        var owners: [Int32] = []
-        var purchaseDays: [Int32] = []
-        var amounts: [Double] = []
-        for transaction in transactions {
-            guard transaction.amount.isFinite else {
-                throw .invalidAmount(customer: transaction.customer, amount: transaction.amount)
-            }
-            let purchaseDay = days.day(of: transaction.at)
-            guard purchaseDay <= end else { continue }
-            let owner: Int32
-            if let last = owners.last, names[Int(last)] == transaction.customer {
-                owner = last
-            } else if let known = index[transaction.customer] {
-                owner = known
-            } else {
-                owner = Int32(names.count)
-                index[transaction.customer] = owner
-                names.append(transaction.customer)
-            }
-            owners.append(owner)
-            purchaseDays.append(Int32(purchaseDay))
-            amounts.append(transaction.amount)
+        let calibrationDay = calibrationEnd.map(days.day(of:)) ?? end
+        guard calibrationDay <= end else { throw .calibrationAfterObservationEnd }
+        let calibration = Int32(calibrationDay)
+        let count = transactions.count < 100_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let shards = parallelArray(count, parts: count) { share in
+            CustomerShard(transactions, share: share, of: count, days: days, end: end, calibration: calibration)
         }
-        var starts = [Int](repeating: 0, count: names.count + 1)
-        var firstDays = [Int32](repeating: .max, count: names.count)
-        for (position, owner) in owners.enumerated() {
-            starts[Int(owner) + 1] += 1
-            firstDays[Int(owner)] = min(firstDays[Int(owner)], purchaseDays[position])
+        if let position = shards.compactMap(\.invalidPosition).min() {
+            throw .invalidAmount(customer: transactions[position].customer, amount: transactions[position].amount)
         }
-        for position in 0..<names.count { starts[position + 1] += starts[position] }
-        var next = starts
-        var byOwner = [Int32](repeating: 0, count: owners.count)
-        for (position, owner) in owners.enumerated() {
-            byOwner[next[Int(owner)]] = Int32(position)
-            next[Int(owner)] += 1
+        let order = Self.byFirstDay(shards, through: calibration)
+        let (hasHoldout, unit) = (calibrationEnd != nil, unit)
+        return parallelArray(order.count, parts: count) { index in
+            let (owner, share) = order[index].quotientAndRemainder(dividingBy: count)
+            return shards[share].tallies[owner].summary(
+                of: shards[share].names[owner], calibration: calibration, hasHoldout: hasHoldout, unit: unit)
         }
-        var result: [CustomerSummary] = []
-        result.reserveCapacity(names.count)
-        var purchases: [(day: Int32, amount: Double)] = []
-        for owner in Self.byFirstDay(firstDays, through: calibration) {
-            purchases.removeAll(keepingCapacity: true)
-            for slot in starts[owner]..<starts[owner + 1] {
-                let position = Int(byOwner[slot])
-                purchases.append((purchaseDays[position], amounts[position]))
-            }
-            if purchases.count > 1 { purchases.sort { $0.day < $1.day } }
-            let first = purchases[0].day
-            var last = first
-            var repeatDays = 0
-            var repeatTotal = 0.0
-            var holdoutDays = 0
-            var holdoutTotal = 0.0
-            var position = 0
-            while position < purchases.count {
-                let day = purchases[position].day
-                var total = 0.0
-                while position < purchases.count && purchases[position].day == day {
-                    total += purchases[position].amount
-                    position += 1
-                }
-                if Int(day) > calibration {
-                    holdoutDays += 1
-                    holdoutTotal += total
-                } else {
-                    last = day
-                    if day != first {
-                        repeatDays += 1
-                        repeatTotal += total
-                    }
-                }
-            }
-            result.append(
-                CustomerSummary(
-                    customer: names[owner], frequency: repeatDays, recency: Double(last - first) / unit.days,
-                    age: Double(calibration - Int(first)) / unit.days,
-                    monetaryValue: repeatDays == 0 ? 0 : repeatTotal / Double(repeatDays),
-                    holdoutFrequency: calibrationEnd == nil ? nil : holdoutDays,
-                    holdoutMonetaryValue: calibrationEnd == nil
-                        ? nil : (holdoutDays == 0 ? 0 : holdoutTotal / Double(holdoutDays))))
-        }
-        return result
     }
 
-    /// The customers whose first purchase day is at most `calibration`, in the order of that day and, within a
-    /// day, of their first appearance: a counting sort, since the days span a short range.
-    private static func byFirstDay(_ firstDays: [Int32], through calibration: Int) -> [Int] {
-        let kept = firstDays.indices.filter { Int(firstDays[$0]) <= calibration }
-        guard let low = kept.lazy.map({ firstDays[$0] }).min(), let high = kept.lazy.map({ firstDays[$0] }).max()
-        else { return [] }
+    /// The customers whose first purchase day is at most `calibration`, as `number × shards + shard`, in the
+    /// order of that day and, within a day, of their first appearance: the shards' customers merged by first
+    /// appearance, then a counting sort by day, since the days span a short range.
+    private static func byFirstDay(_ shards: [CustomerShard], through calibration: Int32) -> [Int] {
+        var next = [Int](repeating: 0, count: shards.count)
+        var appearance: [Int] = []
+        appearance.reserveCapacity(shards.reduce(0) { $0 + $1.tallies.count })
+        while true {
+            var earliest: Int?
+            for share in shards.indices where next[share] < shards[share].firstPositions.count {
+                if let best = earliest,
+                    shards[best].firstPositions[next[best]] < shards[share].firstPositions[next[share]]
+                {
+                    continue
+                }
+                earliest = share
+            }
+            guard let share = earliest else { break }
+            let owner = next[share]
+            next[share] += 1
+            if shards[share].tallies[owner].firstDay <= calibration { appearance.append(owner * shards.count + share) }
+        }
+        func firstDay(_ packed: Int) -> Int32 {
+            let (owner, share) = packed.quotientAndRemainder(dividingBy: shards.count)
+            return shards[share].tallies[owner].firstDay
+        }
+        guard let low = appearance.lazy.map(firstDay).min(), let high = appearance.lazy.map(firstDay).max() else {
+            return []
+        }
         var starts = [Int](repeating: 0, count: Int(high - low) + 2)
-        for owner in kept { starts[Int(firstDays[owner] - low) + 1] += 1 }
+        for packed in appearance { starts[Int(firstDay(packed) - low) + 1] += 1 }
         for day in 0..<(starts.count - 1) { starts[day + 1] += starts[day] }
-        var order = [Int](repeating: 0, count: kept.count)
-        for owner in kept {
-            let slot = Int(firstDays[owner] - low)
-            order[starts[slot]] = owner
+        var order = [Int](repeating: 0, count: appearance.count)
+        for packed in appearance {
+            let slot = Int(firstDay(packed) - low)
+            order[starts[slot]] = packed
             starts[slot] += 1
         }
         return order

@@ -139,10 +139,7 @@ enum ParallelWork {
     ) -> [Result] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard elements.count > 1_000, cores > 1 else { return elements.map(transform) }
-        let chunk = (elements.count + cores * 4 - 1) / (cores * 4)
-        let parts = try! parallelMap((elements.count + chunk - 1) / chunk) { index in
-            elements[index * chunk..<min(elements.count, (index + 1) * chunk)].map(transform)
-        }
-        return parts.flatMap { $0 }
+        // Four stretches per core, so a core that finishes early takes another.
+        return parallelArray(elements.count, parts: cores * 4) { transform(elements[$0]) }
     }
 }

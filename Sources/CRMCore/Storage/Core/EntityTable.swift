@@ -23,7 +23,8 @@ struct EntityTable {
         let uniqueFields = schema?.indexes.filter(\.unique).map(\.field) ?? []
         // The id dictionary, each field's index and each unique field's holders are independent: build them
         // on all cores.
-        let parts = try! parallelMap(1 + fields.count + uniqueFields.count) { part -> TablePart in
+        let partCount = 1 + fields.count + uniqueFields.count
+        let parts = parallelArray(partCount, parts: partCount) { part -> TablePart in
             if part == 0 {
                 var byID: [RecordID: StoredRecord] = [:]
                 byID.reserveCapacity(records.count)

@@ -4,18 +4,28 @@ import Dispatch
 ///
 /// For pure work on independent items, such as decoding the frames of a snapshot.
 package func parallelMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) throws -> T) throws -> [T] {
-    var results = [Result<T, any Error>?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { slots in
-        let output = ResultSlots(base: slots.baseAddress)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            output.base![index] = Result { try transform(index) }
-        }
-    }
-    return try results.map { try $0!.get() }
+    try parallelArray(count, parts: count) { index in Result { try transform(index) } }.map { try $0.get() }
 }
 
-/// The result buffer of ``parallelMap(_:_:)``; each iteration writes only its own slot, so sharing the
+/// `(0..<count).map(element)` built in place on `parts` threads, each filling one contiguous stretch.
+///
+/// For pure work on many independent items whose results are large: no element is copied after it is made.
+package func parallelArray<T>(_ count: Int, parts: Int, _ element: @Sendable (Int) -> T) -> [T] {
+    guard parts > 1, count >= parts else { return (0..<count).map(element) }
+    let stretch = (count + parts - 1) / parts
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let output = UninitializedSlots(base: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for index in (part * stretch)..<min((part + 1) * stretch, count) {
+                (output.base + index).initialize(to: element(index))
+            }
+        }
+        initialized = count
+    }
+}
+
+/// The buffer of ``parallelArray(_:parts:_:)``; each part initializes only its own stretch, so sharing the
 /// pointer across threads is safe.
-private struct ResultSlots<T: Sendable>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Result<T, any Error>?>?
+private struct UninitializedSlots<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
 }
