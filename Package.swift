@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .executable(name: "HelpDesk", targets: ["HelpDesk"]),
         .executable(name: "LoyaltyClub", targets: ["LoyaltyClub"]),
+        .executable(name: "crm", targets: ["crm"]),
         .executable(name: "crm-benchmarks", targets: ["CRMBenchmarks"]),
     ],
     targets: [
@@ -50,6 +51,10 @@ let package = Package(
             name: "LoyaltyClub", dependencies: ["CRMCore", "CRMLoyalty"], path: "Examples/LoyaltyClub"),
         .executableTarget(
             name: "HelpDesk", dependencies: ["CRMContacts", "CRMCore", "CRMService"], path: "Examples/HelpDesk"),
+        .executableTarget(
+            name: "crm",
+            dependencies: ["CRMAnalytics", "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"],
+            path: "Examples/crm"),
         .executableTarget(
             name: "CRMBenchmarks",
             dependencies: [
@@ -87,6 +92,7 @@ let package = Package(
             name: "CRMAnalyticsTests",
             dependencies: ["CRMAnalytics", "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"],
             resources: [.copy("Data")]),
+        .testTarget(name: "CRMAppTests", dependencies: ["CRMCore", "CRMTestSupport", "crm"]),
         .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),

@@ -34,6 +34,10 @@ import Testing
         try ticket.setStatus(.open, at: now)
         try ticket.resolve(at: now + 60)
         #expect(ticket.resolvedAt == now + 60)
+        #expect(throws: TicketError.invalidTransition(from: .resolved, to: .resolved)) {
+            try ticket.resolve(at: now + 90)
+        }
+        #expect(ticket.resolvedAt == now + 60, "resolving again does not move the resolution time")
         #expect(throws: TicketError.invalidTransition(from: .resolved, to: .waitingOnCustomer)) {
             try ticket.setStatus(.waitingOnCustomer, at: now)
         }

@@ -49,7 +49,8 @@ package final class WorkerProcess {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private static func executable(named name: String) throws -> URL {
+    /// The executable `name` built beside the test bundle.
+    package static func executable(named name: String) throws -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<5 {
             let candidate = directory.appendingPathComponent(name)

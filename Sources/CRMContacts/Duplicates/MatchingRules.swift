@@ -58,7 +58,8 @@ public struct MatchingRules: Sendable, Hashable {
     /// Whether a detection over many contacts first re-estimates the weights and threshold from the
     /// contacts themselves, by expectation maximization over the candidate pairs (Winkler 1988, "Using the
     /// EM Algorithm for Weight Computation in the Fellegi-Sunter Model of Record Linkage"). Unsupervised:
-    /// no labelled pairs are needed, and the weights above are its starting point. On by default.
+    /// no labelled pairs are needed, and the weights above are its starting point. With fewer than 200
+    /// candidate pairs the weights above are used as they are. On by default.
     public var fitsWeightsToData = true
     /// The number of neighbours each contact is compared with after sorting by name.
     public var window = 6

@@ -8,6 +8,9 @@ enum WeightFitting {
 
     /// Rules whose weights are `log2(m / u)` as fitted to `patternCounts`, and whose threshold is the
     /// score at which a pair is as likely a match as not.
+    /// The fewest candidate pairs the weights are fitted to.
+    static let minimumPairs = 200.0
+
     static func fit(_ rules: MatchingRules, patternCounts: [Int: Int]) -> MatchingRules {
         let fields = PairComparison.Field.allCases.count
         let levels = PairComparison.Level.allCases.count
@@ -16,7 +19,9 @@ enum WeightFitting {
             (levels: (0..<fields).map { field in (pattern >> (2 * (fields - 1 - field))) & 3 }, count: Double(count))
         }
         let total = patterns.reduce(0) { $0 + $1.count }
-        guard total > 0 else { return rules }
+        // A handful of pairs says too little about how non-matches look: the fit would call any agreement
+        // decisive. Below this many pairs the rules' own weights stand.
+        guard total >= minimumPairs else { return rules }
         // Start from the rules' own weights: m from a match-like profile, u from 2^-weight.
         var m = rules.fieldWeights.map { weights in
             normalized(PairComparison.Level.allCases.map { level in max(0.01, weights.weight(level) > 0 ? 0.6 : 0.1) })

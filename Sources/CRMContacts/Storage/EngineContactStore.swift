@@ -275,7 +275,7 @@ public struct EngineContactStore: ContactStore {
         Stored(try ContactEntities.contactCoder.decode(record), record: record)
     }
 
-    private static func organization(from record: StoredRecord) throws -> Stored<Organization> {
+    static func organization(from record: StoredRecord) throws -> Stored<Organization> {
         Stored(try ContactEntities.organizationCoder.decode(record), record: record)
     }
 }

@@ -2,9 +2,9 @@ import CRMCore
 public import Foundation
 
 /// What a member sees of their account: balances, pending points, what expires soon, and the history.
-public struct MemberStatement: Hashable, Sendable {
+public struct MemberStatement: Hashable, Sendable, Codable {
     /// Points about to expire.
-    public struct Expiring: Hashable, Sendable {
+    public struct Expiring: Hashable, Sendable, Codable {
         /// The point currency.
         public let currency: String
         /// How many.

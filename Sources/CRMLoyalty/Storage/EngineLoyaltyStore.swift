@@ -113,6 +113,18 @@ public struct EngineLoyaltyStore: LoyaltyStore {
         ).map { Stored(try Self.memberCoder.decode($0), record: $0) }
     }
 
+    /// The members of a program, in the order of their ids.
+    public func members(in program: ID<LoyaltyProgram>) async throws -> [Stored<Member>] {
+        try await engine.queryAll(
+            RecordQuery(entity: Self.member, filters: [.equals("program", .string(program.description))])
+        ).map { Stored(try Self.memberCoder.decode($0), record: $0) }
+    }
+
+    /// Every program.
+    public func allPrograms() async throws -> [LoyaltyProgram] {
+        try await engine.queryAll(RecordQuery(entity: Self.program)).map { try Self.programCoder.decode($0) }
+    }
+
     /// The member whose current card is `card`, or `nil`.
     public func member(withCard card: CardNumber) async throws -> Stored<Member>? {
         try await engine.queryAll(RecordQuery(entity: Self.member, filters: [.equals("card", .string(card.digits))]))

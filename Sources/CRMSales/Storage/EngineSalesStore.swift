@@ -131,6 +131,13 @@ public struct EngineSalesStore: SalesStore {
         ).map { Stored(try Self.opportunityCoder.decode($0), record: $0) }
     }
 
+    /// Every opportunity, open and closed, in the order of their ids.
+    public func allOpportunities() async throws -> [Stored<Opportunity>] {
+        try await engine.queryAll(RecordQuery(entity: Self.opportunity)).map {
+            Stored(try Self.opportunityCoder.decode($0), record: $0)
+        }
+    }
+
     /// Stores a new order.
     public func insert(_ order: Order, by principal: Principal) async throws -> Stored<Order> {
         _ = try await engine.commit(
@@ -170,6 +177,13 @@ public struct EngineSalesStore: SalesStore {
         try await engine.queryAll(
             RecordQuery(entity: Self.order, filters: [.equals("account", .string(account.description))])
         ).map { Stored(try Self.orderCoder.decode($0), record: $0) }
+    }
+
+    /// Every order, in the order of their ids.
+    public func allOrders() async throws -> [Stored<Order>] {
+        try await engine.queryAll(RecordQuery(entity: Self.order)).map {
+            Stored(try Self.orderCoder.decode($0), record: $0)
+        }
     }
 
     static func orderWrite(_ order: Order, expectedVersion: UInt64?) throws -> WriteOperation {

@@ -147,7 +147,7 @@ public struct SLAClock: Hashable, Sendable, Codable {
 }
 
 /// A target's standing at one instant, as ``SLAClock/state(at:calendar:atRiskShare:)`` computes it.
-public struct SLAState: Hashable, Sendable {
+public struct SLAState: Hashable, Sendable, Codable {
     /// The promise.
     public let target: SLATarget
     /// Where it stands.

@@ -165,6 +165,7 @@ public struct Ticket: Hashable, Sendable, Codable, Identifiable {
 
     /// Resolves the ticket at `now`.
     public mutating func resolve(at now: Date) throws(TicketError) {
+        guard status.category != .resolved else { throw .invalidTransition(from: status, to: .resolved) }
         try setStatus(.resolved, at: now)
     }
 
