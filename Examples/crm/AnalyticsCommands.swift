@@ -55,12 +55,7 @@ enum AnalyticsCommands {
             return
         }
         print("\(summaries.count) customers\n")
-        var segments = TextTable([.text("Segment"), .number("Customers"), .number("Share")])
-        let counts = Dictionary(grouping: scores, by: \.segment).mapValues(\.count)
-        for (segment, count) in counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-            segments.add([segment, "\(count)", percent(Double(count) / Double(max(1, scores.count)))])
-        }
-        segments.print()
+        Reports.segments(scores).print()
         print("\nMost valuable repeat customers (R F M scores: 5 is best)\n")
         var table = TextTable([
             .text("Customer"), .number("Repeats"), .number("Recency"), .number("Age"), .number("Avg value"),

@@ -99,11 +99,14 @@ enum ContactsCommands {
         }
         if json { return try printJSON(stored.value) }
         let contact = stored.value
-        let organization = try await contact.organizationID.asyncMap { try await workspace.contacts.organization($0) }
+        var organization = ""
+        if let id = contact.organizationID {
+            organization = try await workspace.contacts.organization(id)?.value.name ?? ""
+        }
         print(contact.name.displayName)
         for (label, value) in [
             ("id", contact.id.description), ("stage", contact.lifecycleStage.description),
-            ("job title", contact.jobTitle), ("organization", organization??.value.name ?? ""),
+            ("job title", contact.jobTitle), ("organization", organization),
             ("emails", contact.emails.map(\.value.address).joined(separator: ", ")),
             ("phones", contact.phones.map(\.value.e164).joined(separator: ", ")),
             ("tags", contact.tags.map(\.name).sorted().joined(separator: ", ")),
@@ -187,13 +190,5 @@ struct NewContact {
             id: id, name: try PersonName(givenName: given, familyName: family),
             emails: try email.map { [LabeledValue(try EmailAddress($0), isPrimary: true)] } ?? [],
             phones: try phone.map { [LabeledValue(try PhoneNumber($0, defaultRegion: region), isPrimary: true)] } ?? [])
-    }
-}
-
-extension Optional {
-    /// The wrapped value transformed by an asynchronous `transform`.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

@@ -32,13 +32,7 @@ struct CustomerValue {
 
     /// Customers per RFM segment.
     func segments() -> TextTable {
-        let scores = analysis?.customers.map(\.rfm) ?? RFMScoring().scores(summaries)
-        var table = TextTable([.text("RFM segment"), .number("Customers")])
-        let counts = Dictionary(grouping: scores, by: \.segment).mapValues(\.count)
-        for (segment, count) in counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-            table.add([segment, "\(count)"])
-        }
-        return table
+        Reports.segments(analysis?.customers.map(\.rfm) ?? RFMScoring().scores(summaries))
     }
 
     /// The customers of highest predicted lifetime value (margin over the next year, discounted).

@@ -70,6 +70,16 @@ enum Reports {
         return table
     }
 
+    /// Customers per RFM segment, the largest segment first, with its share of all customers.
+    static func segments(_ scores: [RFMScore]) -> TextTable {
+        var table = TextTable([.text("RFM segment"), .number("Customers"), .number("Share")])
+        let counts = Dictionary(grouping: scores, by: \.segment).mapValues(\.count)
+        for (segment, count) in counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+            table.add([segment, "\(count)", percent(Double(count) / Double(max(1, scores.count)))])
+        }
+        return table
+    }
+
     /// A ticket's status as a help desk says it, short enough for a table.
     static func status(_ status: TicketStatus) -> String {
         switch status.category {

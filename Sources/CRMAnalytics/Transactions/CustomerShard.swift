@@ -38,20 +38,21 @@ struct CustomerShard: Sendable {
             }
             let day = days.day(of: transaction.at)
             guard day <= end else { continue }
-            if let owner = run!.owner {
-                tallies[owner].add(day: Int32(day), amount: transaction.amount, calibration: calibration)
-                outOfOrder = outOfOrder || !tallies[owner].isInOrder
-                continue
-            }
-            let (owner, isNew) = customers.owner(of: transaction.customer, hash: run!.hash)
-            run!.owner = owner
-            if isNew {
-                tallies.append(PurchaseTally(day: Int32(day), amount: transaction.amount))
-                firstPositions.append(position)
+            let owner: Int
+            if let known = run!.owner {
+                owner = known
             } else {
-                tallies[owner].add(day: Int32(day), amount: transaction.amount, calibration: calibration)
-                outOfOrder = outOfOrder || !tallies[owner].isInOrder
+                let (found, isNew) = customers.owner(of: transaction.customer, hash: run!.hash)
+                run!.owner = found
+                guard !isNew else {
+                    tallies.append(PurchaseTally(day: Int32(day), amount: transaction.amount))
+                    firstPositions.append(position)
+                    continue
+                }
+                owner = found
             }
+            tallies[owner].add(day: Int32(day), amount: transaction.amount, calibration: calibration)
+            outOfOrder = outOfOrder || !tallies[owner].isInOrder
         }
         if outOfOrder {
             recount(
