@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .executable(name: "HelpDesk", targets: ["HelpDesk"]),
         .executable(name: "LoyaltyClub", targets: ["LoyaltyClub"]),
+        .executable(name: "CustomStorageEngine", targets: ["CustomStorageEngine"]),
         .executable(name: "crm", targets: ["crm"]),
         .executable(name: "crm-benchmarks", targets: ["CRMBenchmarks"]),
     ],
@@ -51,6 +52,9 @@ let package = Package(
             name: "LoyaltyClub", dependencies: ["CRMCore", "CRMLoyalty"], path: "Examples/LoyaltyClub"),
         .executableTarget(
             name: "HelpDesk", dependencies: ["CRMContacts", "CRMCore", "CRMService"], path: "Examples/HelpDesk"),
+        .executableTarget(
+            name: "CustomStorageEngine", dependencies: ["CRMCore", "CRMStorageTesting"],
+            path: "Examples/CustomStorageEngine"),
         .executableTarget(
             name: "crm",
             dependencies: ["CRMAnalytics", "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"],
@@ -93,7 +97,9 @@ let package = Package(
             dependencies: ["CRMAnalytics", "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"],
             resources: [.copy("Data")]),
         .testTarget(name: "CRMAppTests", dependencies: ["CRMCore", "CRMTestSupport", "crm"]),
-        .testTarget(name: "CRMStorageTestingTests", dependencies: ["CRMCore", "CRMStorageTesting"]),
+        .testTarget(
+            name: "CRMStorageTestingTests",
+            dependencies: ["CRMCore", "CRMStorageTesting", "CRMTestSupport", "CustomStorageEngine"]),
         .executableTarget(
             name: "PostgresEngineWorker", dependencies: ["CRMCore", "CRMPostgres"], path: "Tests/PostgresEngineWorker"),
         .testTarget(
