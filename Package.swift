@@ -26,6 +26,8 @@ let package = Package(
         .executable(name: "HelpDesk", targets: ["HelpDesk"]),
         .executable(name: "LoyaltyClub", targets: ["LoyaltyClub"]),
         .executable(name: "CustomStorageEngine", targets: ["CustomStorageEngine"]),
+        .executable(name: "SalesPipeline", targets: ["SalesPipeline"]),
+        .executable(name: "CustomerLifetimeValue", targets: ["CustomerLifetimeValue"]),
         .executable(name: "crm", targets: ["crm"]),
         .executable(name: "crm-benchmarks", targets: ["CRMBenchmarks"]),
     ],
@@ -56,6 +58,10 @@ let package = Package(
             name: "CustomStorageEngine", dependencies: ["CRMCore", "CRMStorageTesting"],
             path: "Examples/CustomStorageEngine"),
         .executableTarget(
+            name: "SalesPipeline", dependencies: ["CRMContacts", "CRMCore", "CRMSales"], path: "Examples/SalesPipeline"),
+        .executableTarget(
+            name: "CustomerLifetimeValue", dependencies: ["CRMAnalytics"], path: "Examples/CustomerLifetimeValue"),
+        .executableTarget(
             name: "crm",
             dependencies: ["CRMAnalytics", "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"],
             path: "Examples/crm"),
@@ -80,7 +86,9 @@ let package = Package(
             name: "CRMContactsTests", dependencies: ["CRMContacts", "CRMCore", "CRMStorageTesting", "CRMTestSupport"]),
         .testTarget(
             name: "CRMSalesTests",
-            dependencies: ["CRMContacts", "CRMCore", "CRMSales", "CRMStorageTesting", "CRMTestSupport"]),
+            dependencies: [
+                "CRMContacts", "CRMCore", "CRMSales", "CRMStorageTesting", "CRMTestSupport", "SalesPipeline",
+            ]),
         .testTarget(
             name: "CRMServiceTests",
             dependencies: [
@@ -94,7 +102,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "CRMAnalyticsTests",
-            dependencies: ["CRMAnalytics", "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"],
+            dependencies: [
+                "CRMAnalytics", "CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService", "CRMTestSupport",
+                "CustomerLifetimeValue",
+            ],
             resources: [.copy("Data")]),
         .testTarget(name: "CRMAppTests", dependencies: ["CRMCore", "CRMTestSupport", "crm"]),
         .testTarget(
