@@ -6,7 +6,8 @@ import Testing
 @Test func quickstartStoresQueriesAndReopens() throws {
     let directory = temporaryStorePath("quickstart")
     let output = try WorkerProcess([directory], executable: "Quickstart").finish()
-    #expect(output.contains("Committed 4 contacts in one transaction"))
+    #expect(output.hasPrefix("In memory:\n  Committed 4 contacts in one transaction"))
+    #expect(output.components(separatedBy: "Committed 4 contacts in one transaction").count == 3, "both engines")
     #expect(output.contains("Found by email: Grace Hopper, version 1"))
     #expect(output.contains("A second contact with the same email is refused: uniqueViolation"))
     #expect(output.contains("After reopening, the store holds 4 contacts:"))
