@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds every DocC catalog in DocsSource/ with the toolchain's docc, from the package's symbol graphs.
+# Builds every DocC catalog in DocsSource/ with the toolchain's docc, from the package's symbol graphs:
+# one archive per module and the landing page (SwiftCRM.docc) with the articles for the whole SDK.
 # Warnings are errors. Output: .build/docs/<Module>.doccarchive
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,10 +11,13 @@ rm -rf .build/docs .build/docs-graphs
 mkdir -p .build/docs
 for catalog in DocsSource/*.docc; do
     module=$(basename "$catalog" .docc)
-    # Only the module's own graphs: each dependency documents itself.
+    # Only the module's own graphs: each dependency documents itself. A catalog that is not a module
+    # (the landing page) has articles only.
     mkdir -p ".build/docs-graphs/$module"
-    cp "$graphs/$module".symbols.json ".build/docs-graphs/$module/"
-    find "$graphs" -name "$module@*.symbols.json" -exec cp {} ".build/docs-graphs/$module/" \;
+    if [ -f "$graphs/$module.symbols.json" ]; then
+        cp "$graphs/$module".symbols.json ".build/docs-graphs/$module/"
+        find "$graphs" -name "$module@*.symbols.json" -exec cp {} ".build/docs-graphs/$module/" \;
+    fi
     docc convert "$catalog" \
         --additional-symbol-graph-dir ".build/docs-graphs/$module" \
         --fallback-display-name "$module" \
