@@ -68,14 +68,16 @@ func tour(_ engine: any StorageEngine) async throws {
     print("  Contacts worth at least $500, most valuable first:")
     for record in try await engine.query(valuable).records {
         let contact = try decode(record)
-        print("    \(contact.name.displayName): \(contact.lifetimeValue.formatted(locale: Locale(identifier: "en_US")))")
+        print(
+            "    \(contact.name.displayName): \(contact.lifetimeValue.formatted(locale: Locale(identifier: "en_US")))")
     }
 
     do {
         let duplicate = Contact(
             name: try PersonName(givenName: "Ada", familyName: "King"), email: try EmailAddress("ADA@example.com"),
             lifetimeValue: .zero(.usd))
-        _ = try await engine.commit(Transaction(principal: principal, operations: [try write(duplicate, id: ids.next())]))
+        _ = try await engine.commit(
+            Transaction(principal: principal, operations: [try write(duplicate, id: ids.next())]))
     } catch let error as StorageError {
         print("  A second contact with the same email is refused: \(error)")
     }
