@@ -40,6 +40,11 @@ struct ByteReader {
     }
 
     mutating func readVarint() throws(Truncated) -> UInt64 {
+        // Most lengths and versions fit in one byte.
+        if offset < end, bytes[offset] < 0x80 {
+            offset += 1
+            return UInt64(bytes[offset - 1])
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -67,6 +72,34 @@ struct ByteReader {
         let length = try readLength()
         defer { offset += length }
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    /// Reads a string and says whether it equals `string` byte for byte, without making a `String`.
+    mutating func readStringEquals(_ string: String) throws(Truncated) -> Bool {
+        let length = try readLength()
+        defer { offset += length }
+        var expected = string
+        return expected.withUTF8 { utf8 in
+            utf8.count == length
+                && bytes.withUnsafeBufferPointer { all in utf8.elementsEqual(all[offset..<offset + length]) }
+        }
+    }
+
+    /// Moves past one encoded ``IndexValue``.
+    mutating func skipIndexValue() throws(Truncated) {
+        switch try readByte() {
+        case 0: return
+        case 1: try skip(1)
+        case 2, 3, 5: try skip(8)
+        case 4: try skip(try readLength())
+        default: throw Truncated()
+        }
+    }
+
+    /// Moves past `count` bytes.
+    mutating func skip(_ count: Int) throws(Truncated) {
+        guard count <= end - offset else { throw Truncated() }
+        offset += count
     }
 
     mutating func readRecordID() throws(Truncated) -> RecordID {

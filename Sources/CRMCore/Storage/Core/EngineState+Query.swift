@@ -17,10 +17,10 @@ extension EngineState {
             let (ids, driving) = candidates(for: query, table: table)
             var others = query.filters
             if let driving { others.remove(at: driving) }
-            var matches = ids.compactMap { table.records[$0] }
-            if !others.isEmpty {
-                matches.removeAll { record in !others.allSatisfy { $0.matches(record.value(of: $0.field)) } }
-            }
+            var matches =
+                others.isEmpty
+                ? ids.compactMap { table.record($0) }
+                : ids.compactMap { table.matches($0, others) ? table.record($0) : nil }
             if let cursor = query.after {
                 matches = matches.filter { order.isAfter($0, cursor: cursor) }
             }
@@ -40,7 +40,7 @@ extension EngineState {
             query.filters[$0].selectivityRank < query.filters[$1].selectivityRank
         }
         guard let position, let index = table.indexes[query.filters[position].field] else {
-            return (Array(table.records.keys), nil)
+            return (table.ids, nil)
         }
         return (ids(matching: query.filters[position], in: index, of: table), position)
     }

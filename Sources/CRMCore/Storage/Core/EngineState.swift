@@ -16,7 +16,7 @@ struct EngineState {
     /// The registered schemas, by entity name.
     var schemas: [EntitySchema] { tables.values.compactMap(\.schema).sorted { $0.name < $1.name } }
 
-    var recordCount: Int { tables.values.reduce(0) { $0 + $1.records.count } }
+    var recordCount: Int { tables.values.reduce(0) { $0 + $1.count } }
 
     // MARK: Schemas
 
@@ -26,7 +26,7 @@ struct EngineState {
         var updated = tables
         var changed: [EntitySchema] = []
         for schema in schemas {
-            var table = updated[schema.name] ?? EntityTable(schema: nil)
+            var table = updated[schema.name] ?? EntityTable(entity: schema.name, schema: nil)
             guard table.schema != schema else { continue }
             table.schema = schema
             table.reindex()
@@ -69,9 +69,9 @@ struct EngineState {
     // MARK: Reading
 
     func read(_ entity: String, ids: [RecordID]) throws(StorageError) -> [StoredRecord] {
-        let records = try registeredTable(entity).table.records
-        if ids.count == 1 { return records[ids[0]].map { [$0] } ?? [] }
-        return ids.compactMap { records[$0] }
+        let table = try registeredTable(entity).table
+        if ids.count == 1 { return table.record(ids[0]).map { [$0] } ?? [] }
+        return ids.compactMap { table.record($0) }
     }
 
     func changes(after sequence: UInt64, limit: Int) throws(StorageError) -> [Change] {
@@ -102,7 +102,7 @@ struct EngineState {
             if lookedUp?.schema.name != key.entity { lookedUp = try registeredTable(key.entity) }
             let (table, schema) = lookedUp!
             let pending = overlay[key]
-            let current: StoredRecord? = pending ?? table.records[key.id]
+            let current: StoredRecord? = pending ?? table.record(key.id)
             let after: StoredRecord?
             let kind: ChangeKind
             switch operation {
@@ -151,12 +151,13 @@ struct EngineState {
         // Each table is taken out of the dictionary while written, so its storage is never copied and a run
         // of writes to one entity looks the table up once.
         var entity: String?
-        var table = EntityTable(schema: nil)
+        var table = EntityTable(entity: "", schema: nil)
         for write in plan.writes {
             if write.key.entity != entity {
                 if let entity { tables[entity] = table }
                 entity = write.key.entity
-                table = tables.removeValue(forKey: write.key.entity) ?? EntityTable(schema: nil)
+                table =
+                    tables.removeValue(forKey: write.key.entity) ?? EntityTable(entity: write.key.entity, schema: nil)
             }
             table.put(write.key.id, write.after)
         }

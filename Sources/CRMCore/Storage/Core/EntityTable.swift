@@ -1,118 +1,98 @@
 /// The records of one entity with their indexes, as the reference engines hold them in memory.
+///
+/// Records are compact rows (``RecordRow``) with their payloads and index values in one ``ByteArena``;
+/// a ``StoredRecord`` is made only when a record is read.
 struct EntityTable {
+    let entity: String
     var schema: EntitySchema?
-    var records: [RecordID: StoredRecord] = [:]
+    private var rows: [RecordRow] = []
+    /// The position of each record's row.
+    private var positions: [RecordID: Int32] = [:]
+    private var bodies = ByteArena()
+    private var principals = PrincipalTable()
     /// Every id in ascending order, for queries without a sort.
-    var primary = SortedIndex()
-    var indexes: [String: SortedIndex] = [:]
+    private(set) var primary = SortedIndex()
+    private(set) var indexes: [String: SortedIndex] = [:]
     /// For each unique field, the record holding each value: equality lookups and unique checks on these
     /// fields hash instead of searching. Absent values are not held.
-    var holders: [String: [IndexValue: RecordID]] = [:]
+    private(set) var holders: [String: [IndexValue: RecordID]] = [:]
 
-    init(schema: EntitySchema?) {
+    init(entity: String, schema: EntitySchema?) {
+        self.entity = entity
         self.schema = schema
     }
 
-    /// Builds every index from records already in index order (as a snapshot stores them) without sorting.
-    ///
-    /// `records` is in id order; `orders[field]` lists positions in `records` in the order of that field's
-    /// index. A field without a complete order is indexed by sorting.
-    init(schema: EntitySchema?, recordsByID records: [StoredRecord], orders: [String: [Int]]) {
-        self.schema = schema
-        let fields = schema?.indexes.map(\.field) ?? []
-        let uniqueFields = schema?.indexes.filter(\.unique).map(\.field) ?? []
-        // The id dictionary, each field's index and each unique field's holders are independent: build them
-        // on all cores.
-        let partCount = 1 + fields.count + uniqueFields.count
-        let parts = parallelArray(partCount, parts: partCount) { part -> TablePart in
-            if part == 0 {
-                var byID: [RecordID: StoredRecord] = [:]
-                byID.reserveCapacity(records.count)
-                for record in records { byID[record.key.id] = record }
-                return .records(byID)
-            }
-            if part > fields.count {
-                return .holders(Self.holders(of: uniqueFields[part - fields.count - 1], in: records))
-            }
-            let field = fields[part - 1]
-            if let order = orders[field], order.count == records.count {
-                return .index(
-                    SortedIndex(count: order.count) {
-                        SortedIndex.Entry(value: records[order[$0]].value(of: field), id: records[order[$0]].key.id)
-                    })
-            }
-            return .index(
-                SortedIndex(unsorted: records.map { SortedIndex.Entry(value: $0.value(of: field), id: $0.key.id) }))
-        }
-        for (position, part) in parts.enumerated() {
-            switch part {
-            case .records(let byID): self.records = byID
-            case .index(let index): indexes[fields[position - 1]] = index
-            case .holders(let map): holders[uniqueFields[position - fields.count - 1]] = map
-            }
-        }
-        primary = SortedIndex(count: records.count) { SortedIndex.Entry(value: .absent, id: records[$0].key.id) }
+    /// How many records the table holds.
+    var count: Int { rows.count }
+
+    /// Every id, in no particular order.
+    var ids: [RecordID] { rows.map(\.id) }
+
+    // MARK: Reading
+
+    func contains(_ id: RecordID) -> Bool { positions[id] != nil }
+
+    /// The record with `id`, made from its row.
+    func record(_ id: RecordID) -> StoredRecord? {
+        positions[id].map { record(at: Int($0)) }
     }
 
-    private enum TablePart: Sendable {
-        case records([RecordID: StoredRecord])
-        case index(SortedIndex)
-        case holders([IndexValue: RecordID])
+    /// The value of `field` in the record with `id`, without making the record; `nil` when there is none.
+    func value(of field: String, in id: RecordID) -> IndexValue? {
+        positions[id].map { value(of: field, at: Int($0)) }
     }
 
-    /// The record holding each non-absent value of a unique field.
-    private static func holders(of field: String, in records: some Collection<StoredRecord>) -> [IndexValue: RecordID] {
-        var map: [IndexValue: RecordID] = [:]
-        map.reserveCapacity(records.count)
-        for record in records {
-            let value = record.value(of: field)
-            if value != .absent { map[value] = record.key.id }
-        }
-        return map
+    /// Whether the record with `id` exists and satisfies every filter.
+    func matches(_ id: RecordID, _ filters: [QueryFilter]) -> Bool {
+        guard let position = positions[id] else { return false }
+        return filters.allSatisfy { $0.matches(value(of: $0.field, at: Int(position))) }
     }
 
-    /// Rebuilds ``holders`` from the records.
-    private mutating func rebuildHolders() {
-        holders = [:]
-        for definition in schema?.indexes ?? [] where definition.unique {
-            holders[definition.field] = Self.holders(of: definition.field, in: records.values)
+    private func record(at position: Int) -> StoredRecord {
+        let row = rows[position]
+        var reader = bodies.reader(row.body)
+        do throws(ByteReader.Truncated) {
+            try reader.skip(Int(row.payloadCount))
+            let values = try RecordCodec.readIndexValues(&reader)
+            return StoredRecord(
+                key: RecordKey(entity: entity, id: row.id), version: row.version,
+                payload: bodies.prefix(Int(row.payloadCount), of: row.body), indexValues: values,
+                createdAt: row.createdAt, createdBy: principals[row.createdBy], updatedAt: row.updatedAt,
+                updatedBy: principals[row.updatedBy])
+        } catch {
+            preconditionFailure("the body of \(entity)/\(row.id) is malformed")
         }
     }
 
-    /// Rebuilds every index from the stored index values, as after registering a changed schema.
-    mutating func reindex() {
-        primary = SortedIndex(unsorted: records.keys.map { SortedIndex.Entry(value: .absent, id: $0) })
-        indexes = [:]
-        for definition in schema?.indexes ?? [] {
-            let entries = records.values.map { SortedIndex.Entry(value: $0.value(of: definition.field), id: $0.key.id) }
-            indexes[definition.field] = SortedIndex(unsorted: entries)
-        }
-        rebuildHolders()
+    private func value(of field: String, at position: Int) -> IndexValue {
+        let row = rows[position]
+        var reader = bodies.reader(row.body)
+        try? reader.skip(Int(row.payloadCount))
+        return reader.indexValue(of: field)
     }
 
-    /// Replaces the stored state of one record (`nil` removes it), keeping the indexes in step.
-    mutating func put(_ id: RecordID, _ record: StoredRecord?) {
-        let old = record.map { records.updateValue($0, forKey: id) } ?? records.removeValue(forKey: id)
-        switch (old, record) {
-        case (nil, .some): primary.insert(.absent, id)
-        case (.some, nil): primary.remove(.absent, id)
-        default: break
-        }
-        guard let definitions = schema?.indexes, !definitions.isEmpty else { return }
-        for definition in definitions {
-            let field = definition.field
-            let oldValue = old?.value(of: field)
-            let newValue = record?.value(of: field)
-            if oldValue == newValue, old != nil, record != nil { continue }
-            if let oldValue {
-                indexes[field]?.remove(oldValue, id)
-                if definition.unique, holders[field]?[oldValue] == id { holders[field]?[oldValue] = nil }
-            }
-            if let newValue {
-                indexes[field]?.insert(newValue, id)
-                if definition.unique, newValue != .absent { holders[field]?[newValue] = id }
+    /// Calls `body` with each record's row parts as a snapshot stores them, in ascending id order.
+    func forEachInIDOrder(
+        _ body: (_ row: RecordRow, _ createdBy: Principal, _ updatedBy: Principal, _ bytes: ArraySlice<UInt8>)
+            throws(IOFailure) -> Void
+    ) throws(IOFailure) {
+        var failure: IOFailure?
+        primary.forEachAscending(from: nil) { entry in
+            let row = rows[Int(positions[entry.id]!)]
+            do throws(IOFailure) {
+                try body(row, principals[row.createdBy], principals[row.updatedBy], bodies.bytes(row.body))
+                return true
+            } catch {
+                failure = error
+                return false
             }
         }
+        if let failure { throw failure }
+    }
+
+    /// Every record, made from its rows, by id.
+    var recordsByID: [RecordID: StoredRecord] {
+        Dictionary(uniqueKeysWithValues: rows.indices.map { (rows[$0].id, record(at: $0)) })
     }
 
     /// The ids whose value of `field` equals `value`, ascending.
@@ -125,5 +105,175 @@ struct EntityTable {
             return true
         }
         return result
+    }
+
+    // MARK: Writing
+
+    /// Replaces the stored state of one record (`nil` removes it), keeping the indexes in step.
+    mutating func put(_ id: RecordID, _ record: StoredRecord?) {
+        let position = positions[id].map(Int.init)
+        let definitions = schema?.indexes ?? []
+        let oldValues = position.map { position in definitions.map { value(of: $0.field, at: position) } }
+        if let position { bodies.release(rows[position].body) }
+        if let record {
+            let row = makeRow(record)
+            if let position {
+                rows[position] = row
+            } else {
+                positions[id] = Int32(rows.count)
+                rows.append(row)
+                primary.insert(.absent, id)
+            }
+        } else if let position {
+            let last = rows.removeLast()
+            if position < rows.count {
+                rows[position] = last
+                positions[last.id] = Int32(position)
+            }
+            positions[id] = nil
+            primary.remove(.absent, id)
+        }
+        for (number, definition) in definitions.enumerated() {
+            let field = definition.field
+            let oldValue = oldValues?[number]
+            let newValue = record?.value(of: field)
+            if oldValue == newValue { continue }
+            if let oldValue {
+                indexes[field]?.remove(oldValue, id)
+                if definition.unique, holders[field]?[oldValue] == id { holders[field]?[oldValue] = nil }
+            }
+            if let newValue {
+                indexes[field]?.insert(newValue, id)
+                if definition.unique, newValue != .absent { holders[field]?[newValue] = id }
+            }
+        }
+        if bodies.isWasteful { compactBodies() }
+    }
+
+    private mutating func makeRow(_ record: StoredRecord) -> RecordRow {
+        RecordRow(
+            id: record.key.id, version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt,
+            createdBy: principals.number(of: record.createdBy), updatedBy: principals.number(of: record.updatedBy),
+            payloadCount: UInt32(record.payload.count), body: bodies.append(RecordRow.body(of: record)))
+    }
+
+    /// Copies the live bodies into fresh buffers, dropping the space of overwritten and deleted records.
+    private mutating func compactBodies() {
+        var fresh = ByteArena()
+        for position in rows.indices {
+            rows[position].body = fresh.append(Array(bodies.bytes(rows[position].body)))
+        }
+        bodies = fresh
+    }
+
+    // MARK: Indexes
+
+    /// Rebuilds every index from the stored index values, as after registering a changed schema.
+    mutating func reindex() {
+        primary = SortedIndex(unsorted: rows.map { SortedIndex.Entry(value: .absent, id: $0.id) })
+        indexes = [:]
+        holders = [:]
+        for definition in schema?.indexes ?? [] {
+            let entries = rows.indices.map {
+                SortedIndex.Entry(value: value(of: definition.field, at: $0), id: rows[$0].id)
+            }
+            let index = SortedIndex(unsorted: entries)
+            indexes[definition.field] = index
+            if definition.unique { holders[definition.field] = Self.holders(of: index, count: entries.count) }
+        }
+    }
+
+    /// The record holding each non-absent value of a unique field.
+    private static func holders(of index: SortedIndex, count: Int) -> [IndexValue: RecordID] {
+        var map: [IndexValue: RecordID] = [:]
+        map.reserveCapacity(count)
+        index.forEachAscending(from: nil) { entry in
+            if entry.value != .absent { map[entry.value] = entry.id }
+            return true
+        }
+        return map
+    }
+}
+
+extension EntityTable {
+    /// A table opened from a snapshot: `rows` in ascending id order with bodies in `bodies`, `orders[field]`
+    /// listing positions in `rows` in the order of that field's index (a field without a complete order is
+    /// indexed by sorting).
+    ///
+    /// The id positions, each field's index and each unique field's holders are independent: they are
+    /// built on all cores.
+    init(
+        entity: String, schema: EntitySchema?, rows: [RecordRow], bodies: ByteArena, principals: PrincipalTable,
+        orders: [String: [Int]]
+    ) {
+        self.init(entity: entity, schema: schema)
+        self.rows = rows
+        self.bodies = bodies
+        self.principals = principals
+        let definitions = schema?.indexes ?? []
+        let unique = definitions.filter(\.unique).map(\.field)
+        let table = self
+        // Each field's values in row order, decoded in one sequential pass over the bodies per field: the
+        // indexes then read these instead of bodies scattered over the snapshot.
+        var columns: [String: [IndexValue]] = [:]
+        for definition in definitions {
+            columns[definition.field] = parallelArray(rows.count, parts: 2) {
+                table.value(of: definition.field, at: $0)
+            }
+        }
+        // The largest parts first, so that no large part is left to run alone at the end.
+        let parts: [TablePart] =
+            unique.map { .holders($0) } + definitions.map { .index($0.field) } + [.positions, .primary]
+        let built = parallelArray(parts.count, parts: parts.count) { [columns] number -> TablePart.Built in
+            switch parts[number] {
+            case .holders(let field):
+                var map: [IndexValue: RecordID] = [:]
+                map.reserveCapacity(rows.count)
+                for (position, value) in columns[field]!.enumerated() where value != .absent {
+                    map[value] = rows[position].id
+                }
+                return .holders(map)
+            case .index(let field):
+                let values = columns[field]!
+                if let order = orders[field], order.count == rows.count {
+                    return .index(
+                        SortedIndex(count: order.count) {
+                            SortedIndex.Entry(value: values[order[$0]], id: rows[order[$0]].id)
+                        })
+                }
+                return .index(
+                    SortedIndex(unsorted: rows.indices.map { SortedIndex.Entry(value: values[$0], id: rows[$0].id) }))
+            case .positions:
+                var positions: [RecordID: Int32] = [:]
+                positions.reserveCapacity(rows.count)
+                for (position, row) in rows.enumerated() { positions[row.id] = Int32(position) }
+                return .positions(positions)
+            case .primary:
+                return .index(SortedIndex(count: rows.count) { SortedIndex.Entry(value: .absent, id: rows[$0].id) })
+            }
+        }
+        for (part, result) in zip(parts, built) {
+            switch (part, result) {
+            case (.holders(let field), .holders(let map)): holders[field] = map
+            case (.index(let field), .index(let index)): indexes[field] = index
+            case (.positions, .positions(let map)): positions = map
+            case (.primary, .index(let index)): primary = index
+            default: preconditionFailure("a table part built the wrong thing")
+            }
+        }
+    }
+
+    /// One independent piece of a table opened from a snapshot.
+    private enum TablePart: Sendable {
+        case holders(String)
+        case index(String)
+        case positions
+        case primary
+
+        enum Built: Sendable {
+            case positions([RecordID: Int32])
+            case index(SortedIndex)
+            case holders([IndexValue: RecordID])
+        }
     }
 }

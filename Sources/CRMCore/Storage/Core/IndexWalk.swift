@@ -36,8 +36,7 @@ struct IndexWalk {
                 let inside = ascending ? bound.isBelowUpperBound(entry.value) : bound.isAboveLowerBound(entry.value)
                 if !inside { return false }
             }
-            guard let record = table.records[entry.id] else { return true }
-            guard query.filters.allSatisfy({ $0.matches(record.value(of: $0.field)) }) else { return true }
+            guard table.matches(entry.id, query.filters), let record = table.record(entry.id) else { return true }
             return emit(record)
         }
         let start = cursorEntry ?? startEntry()

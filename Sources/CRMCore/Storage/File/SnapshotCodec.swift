@@ -31,24 +31,30 @@ enum SnapshotCodec {
         try emit(FileFormat.frame(SchemaCodec.encode(state.schemas)))
         for (entity, table) in state.tables.sorted(by: { $0.key < $1.key }) {
             let ids = table.primary.entries.map(\.id)
-            var batch: [StoredRecord] = []
-            var size = 0
+            var writer = ByteWriter(capacity: frameBudget + (1 << 16))
+            var batch = 0
             func flush() throws(IOFailure) {
-                guard !batch.isEmpty else { return }
-                var writer = ByteWriter(capacity: size + 64)
-                writer.writeByte(Tag.records.rawValue)
-                writer.writeString(entity)
-                writer.writeVarint(UInt64(batch.count))
-                for record in batch { writeRecord(record, to: &writer) }
-                try emit(FileFormat.frame(writer.bytes))
-                batch.removeAll(keepingCapacity: true)
-                size = 0
+                guard batch > 0 else { return }
+                var frame = ByteWriter(capacity: writer.bytes.count + 64)
+                frame.writeByte(Tag.records.rawValue)
+                frame.writeString(entity)
+                frame.writeVarint(UInt64(batch))
+                frame.writeRaw(writer.bytes)
+                try emit(FileFormat.frame(frame.bytes))
+                writer = ByteWriter(capacity: frameBudget + (1 << 16))
+                batch = 0
             }
-            for id in ids {
-                let record = table.records[id]!
-                batch.append(record)
-                size += record.payload.count + 128
-                if size >= frameBudget { try flush() }
+            try table.forEachInIDOrder { row, createdBy, updatedBy, body throws(IOFailure) in
+                writer.writeRecordID(row.id)
+                writer.writeVarint(row.version)
+                writer.writeDate(row.createdAt)
+                writer.writeString(createdBy.id)
+                writer.writeDate(row.updatedAt)
+                writer.writeString(updatedBy.id)
+                writer.writeVarint(UInt64(row.payloadCount))
+                writer.writeRaw(body)
+                batch += 1
+                if writer.bytes.count >= frameBudget { try flush() }
             }
             try flush()
             for frame in orderFrames(entity: entity, table: table, ids: ids) { try emit(frame) }
@@ -94,22 +100,11 @@ enum SnapshotCodec {
         }
     }
 
-    private static func writeRecord(_ record: StoredRecord, to writer: inout ByteWriter) {
-        writer.writeRecordID(record.key.id)
-        writer.writeVarint(record.version)
-        writer.writeDate(record.createdAt)
-        writer.writeString(record.createdBy.id)
-        writer.writeDate(record.updatedAt)
-        writer.writeString(record.updatedBy.id)
-        writer.writeBytes(record.payload)
-        RecordCodec.writeIndexValues(record.indexValues, to: &writer)
-    }
-
     /// One decoded snapshot frame.
     private enum Frame: Sendable {
         case begin(records: Int, changes: Int)
         case schemas([EntitySchema])
-        case records(entity: String, [StoredRecord])
+        case records(entity: String, [RecordRow], principals: [Principal])
         case order(entity: String, field: String, [Int])
         case changes([Change])
         case end(records: Int, changes: Int)
@@ -133,7 +128,8 @@ enum SnapshotCodec {
             throw StorageError(.corrupted, message: "\(path) does not start with a begin frame")
         }
         var schemas: [String: EntitySchema] = [:]
-        var records: [String: [StoredRecord]] = [:]
+        var records: [String: [RecordRow]] = [:]
+        var principals: [String: PrincipalTable] = [:]
         var orders: [String: [String: [Int]]] = [:]
         var feed: [Change] = []
         var finished = false
@@ -144,8 +140,18 @@ enum SnapshotCodec {
                 throw damaged(index, "a second begin frame")
             case .schemas(let decoded):
                 for schema in decoded { schemas[schema.name] = schema }
-            case .records(let entity, let batch):
-                records[entity, default: []].append(contentsOf: batch)
+            case .records(let entity, var batch, let named):
+                var table = principals.removeValue(forKey: entity) ?? PrincipalTable()
+                let numbers = named.map { table.number(of: $0) }
+                if !numbers.elementsEqual(0..<UInt32(numbers.count)) {
+                    for position in batch.indices {
+                        batch[position].createdBy = numbers[Int(batch[position].createdBy)]
+                        batch[position].updatedBy = numbers[Int(batch[position].updatedBy)]
+                    }
+                }
+                principals[entity] = table
+                if records[entity] == nil { records[entity] = [] }
+                records[entity]!.append(contentsOf: batch)
             case .order(let entity, let field, let order):
                 let total = records[entity]?.count ?? 0
                 guard order.count == total, order.allSatisfy({ $0 < total }) else {
@@ -167,8 +173,11 @@ enum SnapshotCodec {
         }
         var state = EngineState()
         for entity in Set(records.keys).union(schemas.keys) {
+            let rows = records[entity] ?? []
+            let bodies = ByteArena(adopting: bytes, liveBytes: rows.reduce(0) { $0 + Int($1.body.count) })
             state.tables[entity] = EntityTable(
-                schema: schemas[entity], recordsByID: records[entity] ?? [], orders: orders[entity] ?? [:])
+                entity: entity, schema: schemas[entity], rows: rows, bodies: bodies,
+                principals: principals[entity] ?? PrincipalTable(), orders: orders[entity] ?? [:])
         }
         state.restoreFeed(feed)
         return state
@@ -195,9 +204,12 @@ enum SnapshotCodec {
                     changes: Int(truncatingIfNeeded: try reader.readVarint()))
             case .records:
                 let entity = try reader.readString()
-                var batch: [StoredRecord] = []
-                for _ in 0..<(try reader.readLength()) { batch.append(try readRecord(entity: entity, &reader)) }
-                frame = .records(entity: entity, batch)
+                let count = try reader.readLength()
+                var batch: [RecordRow] = []
+                batch.reserveCapacity(count)
+                var principals = PrincipalTable()
+                for _ in 0..<count { batch.append(try readRow(&reader, principals: &principals)) }
+                frame = .records(entity: entity, batch, principals: principals.principals)
             case .order:
                 let entity = try reader.readString()
                 let field = try reader.readString()
@@ -236,19 +248,26 @@ enum SnapshotCodec {
         }
     }
 
-    private static func readRecord(entity: String, _ reader: inout ByteReader) throws(ByteReader.Truncated)
-        -> StoredRecord
+    /// One record's row; its body stays where it is, in buffer 0 of the table's arena (the snapshot).
+    private static func readRow(_ reader: inout ByteReader, principals: inout PrincipalTable) throws(ByteReader
+        .Truncated) -> RecordRow
     {
         let id = try reader.readRecordID()
         let version = try reader.readVarint()
         let createdAt = try reader.readDate()
-        let createdBy = Principal(unchecked: try reader.readString())
+        let createdBy = principals.number(of: Principal(unchecked: try reader.readString()))
         let updatedAt = try reader.readDate()
-        let updatedBy = Principal(unchecked: try reader.readString())
-        let payload = try reader.readBytes()
-        let values = try RecordCodec.readIndexValues(&reader)
-        return StoredRecord(
-            key: RecordKey(entity: entity, id: id), version: version, payload: payload, indexValues: values,
-            createdAt: createdAt, createdBy: createdBy, updatedAt: updatedAt, updatedBy: updatedBy)
+        let updatedBy = principals.number(of: Principal(unchecked: try reader.readString()))
+        let payloadCount = try reader.readLength()
+        let start = reader.offset
+        try reader.skip(payloadCount)
+        for _ in 0..<(try reader.readLength()) {
+            try reader.skip(try reader.readLength())
+            try reader.skipIndexValue()
+        }
+        return RecordRow(
+            id: id, version: version, createdAt: createdAt, updatedAt: updatedAt, createdBy: createdBy,
+            updatedBy: updatedBy, payloadCount: UInt32(payloadCount),
+            body: ByteArena.Slice(buffer: 0, count: UInt32(reader.offset - start), offset: start))
     }
 }

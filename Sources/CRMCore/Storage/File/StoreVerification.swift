@@ -66,8 +66,8 @@ private struct VerificationRun {
         }
         let entities = Set(loaded.state.tables.keys).union(state.tables.keys)
         for entity in entities.sorted() {
-            let onDisk = loaded.state.tables[entity]?.records ?? [:]
-            let inMemory = state.tables[entity]?.records ?? [:]
+            let onDisk = loaded.state.tables[entity]?.recordsByID ?? [:]
+            let inMemory = state.tables[entity]?.recordsByID ?? [:]
             for id in Set(onDisk.keys).union(inMemory.keys) where onDisk[id] != inMemory[id] {
                 problems.append("record \(entity)/\(id) on disk differs from memory")
             }
@@ -78,7 +78,7 @@ private struct VerificationRun {
     mutating func checkIndexes(of loaded: StoreLoader.Loaded) {
         for (entity, table) in loaded.state.tables.sorted(by: { $0.key < $1.key }) {
             for definition in table.schema?.indexes ?? [] {
-                let rebuilt = table.records.values.map {
+                let rebuilt = table.recordsByID.values.map {
                     SortedIndex.Entry(value: $0.value(of: definition.field), id: $0.key.id)
                 }
                 let expected = SortedIndex(unsorted: rebuilt).entries
