@@ -86,7 +86,7 @@ public enum IndexValue: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Whether this is a string that starts with `prefix`, byte for byte.
     func hasPrefix(_ prefix: String) -> Bool {
         guard case .string(let value) = self else { return false }
-        return value.utf8.starts(with: prefix.utf8)
+        return UTF8Order.hasPrefix(value, prefix)
     }
 
     /// A short form for messages: `"ada@example.com"`, `42`, `absent`.

@@ -17,10 +17,12 @@ extension EngineState {
             let (ids, driving) = candidates(for: query, table: table)
             var others = query.filters
             if let driving { others.remove(at: driving) }
-            var matches =
-                others.isEmpty
-                ? ids.compactMap { table.record($0) }
-                : ids.compactMap { table.matches($0, others) ? table.record($0) : nil }
+            var matches: [StoredRecord] = []
+            matches.reserveCapacity(ids.count)
+            for id in ids {
+                guard let position = table.position(of: id), table.matches(at: position, others) else { continue }
+                matches.append(table.record(at: position))
+            }
             if let cursor = query.after {
                 matches = matches.filter { order.isAfter($0, cursor: cursor) }
             }

@@ -2,24 +2,89 @@
 ///
 /// Records are compact rows (``RecordRow``) with their payloads and index values in one ``ByteArena``;
 /// a ``StoredRecord`` is made only when a record is read.
+///
+/// The table's parts live in one copy-on-write box: reading a table out of the state's dictionary costs one
+/// reference count instead of one per part, and a copy (as when registering a schema on a scratch state)
+/// shares everything until it is written.
 struct EntityTable {
     let entity: String
-    var schema: EntitySchema?
-    private var rows: [RecordRow] = []
-    /// The position of each record's row.
-    private var positions: [RecordID: Int32] = [:]
-    private var bodies = ByteArena()
-    private var principals = PrincipalTable()
-    /// Every id in ascending order, for queries without a sort.
-    private(set) var primary = SortedIndex()
-    private(set) var indexes: [String: SortedIndex] = [:]
-    /// For each unique field, the record holding each value: equality lookups and unique checks on these
-    /// fields hash instead of searching. Absent values are not held.
-    private(set) var holders: [String: [IndexValue: RecordID]] = [:]
+    private var storage: Storage
+
+    /// The parts of a table, shared between copies until one of them writes.
+    private final class Storage: @unchecked Sendable {
+        // Mutated only through `EntityTable.unique()`, when this box has exactly one owner.
+        var schema: EntitySchema?
+        var rows: [RecordRow] = []
+        var positions: [RecordID: Int32] = [:]
+        var bodies = ByteArena()
+        var principals = PrincipalTable()
+        var primary = SortedIndex()
+        var indexes: [String: SortedIndex] = [:]
+        var holders: [String: [IndexValue: RecordID]] = [:]
+
+        init(schema: EntitySchema?) {
+            self.schema = schema
+        }
+
+        func copy() -> Storage {
+            let copy = Storage(schema: schema)
+            copy.rows = rows
+            copy.positions = positions
+            copy.bodies = bodies
+            copy.principals = principals
+            copy.primary = primary
+            copy.indexes = indexes
+            copy.holders = holders
+            return copy
+        }
+    }
 
     init(entity: String, schema: EntitySchema?) {
         self.entity = entity
-        self.schema = schema
+        self.storage = Storage(schema: schema)
+    }
+
+    /// The box, copied first if another table shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    var schema: EntitySchema? {
+        _read { yield storage.schema }
+        set { unique().schema = newValue }
+    }
+    private var rows: [RecordRow] {
+        _read { yield storage.rows }
+        _modify { yield &unique().rows }
+    }
+    /// The position of each record's row.
+    private var positions: [RecordID: Int32] {
+        _read { yield storage.positions }
+        _modify { yield &unique().positions }
+    }
+    private var bodies: ByteArena {
+        _read { yield storage.bodies }
+        _modify { yield &unique().bodies }
+    }
+    private var principals: PrincipalTable {
+        _read { yield storage.principals }
+        _modify { yield &unique().principals }
+    }
+    /// Every id in ascending order, for queries without a sort.
+    private(set) var primary: SortedIndex {
+        _read { yield storage.primary }
+        _modify { yield &unique().primary }
+    }
+    private(set) var indexes: [String: SortedIndex] {
+        _read { yield storage.indexes }
+        _modify { yield &unique().indexes }
+    }
+    /// For each unique field, the record holding each value: equality lookups and unique checks on these
+    /// fields hash instead of searching. Absent values are not held.
+    private(set) var holders: [String: [IndexValue: RecordID]] {
+        _read { yield storage.holders }
+        _modify { yield &unique().holders }
     }
 
     /// How many records the table holds.
@@ -32,23 +97,28 @@ struct EntityTable {
 
     func contains(_ id: RecordID) -> Bool { positions[id] != nil }
 
+    /// Where the record with `id` is, for the reads that take a position.
+    func position(of id: RecordID) -> Int? {
+        positions[id].map(Int.init)
+    }
+
     /// The record with `id`, made from its row.
     func record(_ id: RecordID) -> StoredRecord? {
-        positions[id].map { record(at: Int($0)) }
+        position(of: id).map(record(at:))
     }
 
     /// The value of `field` in the record with `id`, without making the record; `nil` when there is none.
     func value(of field: String, in id: RecordID) -> IndexValue? {
-        positions[id].map { value(of: field, at: Int($0)) }
+        position(of: id).map { value(of: field, at: $0) }
     }
 
-    /// Whether the record with `id` exists and satisfies every filter.
-    func matches(_ id: RecordID, _ filters: [QueryFilter]) -> Bool {
-        guard let position = positions[id] else { return false }
-        return filters.allSatisfy { $0.matches(value(of: $0.field, at: Int(position))) }
+    /// Whether the record at `position` satisfies every filter.
+    func matches(at position: Int, _ filters: [QueryFilter]) -> Bool {
+        filters.allSatisfy { $0.matches(value(of: $0.field, at: position)) }
     }
 
-    private func record(at position: Int) -> StoredRecord {
+    /// The record at `position`, made from its row.
+    func record(at position: Int) -> StoredRecord {
         let row = rows[position]
         var reader = bodies.reader(row.body)
         do throws(ByteReader.Truncated) {

@@ -36,8 +36,10 @@ struct IndexWalk {
                 let inside = ascending ? bound.isBelowUpperBound(entry.value) : bound.isAboveLowerBound(entry.value)
                 if !inside { return false }
             }
-            guard table.matches(entry.id, query.filters), let record = table.record(entry.id) else { return true }
-            return emit(record)
+            guard let position = table.position(of: entry.id), table.matches(at: position, query.filters) else {
+                return true
+            }
+            return emit(table.record(at: position))
         }
         let start = cursorEntry ?? startEntry()
         if ascending {

@@ -22,6 +22,18 @@ enum UTF8Order {
         return lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1
     }
 
+    /// Whether the UTF-8 form of `string` starts with that of `prefix`.
+    static func hasPrefix(_ string: String, _ prefix: String) -> Bool {
+        let fast = string.utf8.withContiguousStorageIfAvailable { whole in
+            prefix.utf8.withContiguousStorageIfAvailable { start in
+                start.count <= whole.count
+                    && (start.isEmpty || memcmp(whole.baseAddress!, start.baseAddress!, start.count) == 0)
+            }
+        }
+        if let result = fast ?? nil { return result }
+        return string.utf8.starts(with: prefix.utf8)
+    }
+
     private static func compare(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Int {
         let common = min(left.count, right.count)
         if common > 0 {
