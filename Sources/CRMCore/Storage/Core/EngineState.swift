@@ -4,13 +4,13 @@ import Foundation
 /// of the ``StorageEngine`` contract. Not thread-safe; each engine guards its state with a lock.
 struct EngineState {
     var tables: [String: EntityTable] = [:]
-    private(set) var feed: [Change] = []
+    private(set) var feed = ChangeFeed()
 
-    var lastSequence: UInt64 { feed.last?.sequence ?? 0 }
+    var lastSequence: UInt64 { feed.lastSequence }
 
     /// Replaces the change feed, as when loading a snapshot.
-    mutating func restoreFeed(_ changes: [Change]) {
-        feed = changes
+    mutating func restoreFeed(_ feed: ChangeFeed) {
+        self.feed = feed
     }
 
     /// The registered schemas, by entity name.
@@ -76,10 +76,7 @@ struct EngineState {
 
     func changes(after sequence: UInt64, limit: Int) throws(StorageError) -> [Change] {
         try StorageRules.validateChangesLimit(limit)
-        let first = feed.first?.sequence ?? 1
-        let start = sequence < first ? 0 : Int(sequence - first + 1)
-        guard start < feed.count else { return [] }
-        return Array(feed[start..<(limit >= feed.count - start ? feed.count : start + limit)])
+        return try feed.changes(after: sequence, limit: limit)
     }
 
     // MARK: Writing

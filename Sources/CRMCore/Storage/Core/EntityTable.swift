@@ -134,6 +134,18 @@ struct EntityTable {
         }
     }
 
+    /// Calls `body` with each field and value the record at `position` stores, in field order.
+    private func forEachValue(at position: Int, _ body: (String, IndexValue) -> Void) {
+        let row = rows[position]
+        var reader = bodies.reader(row.body)
+        do throws(ByteReader.Truncated) {
+            try reader.skip(Int(row.payloadCount))
+            for _ in 0..<(try reader.readLength()) { body(try reader.readString(), try reader.readIndexValue()) }
+        } catch {
+            preconditionFailure("the body of \(entity)/\(row.id) is malformed")
+        }
+    }
+
     private func value(of field: String, at position: Int) -> IndexValue {
         let row = rows[position]
         var reader = bodies.reader(row.body)
@@ -283,36 +295,43 @@ extension EntityTable {
         let definitions = schema?.indexes ?? []
         let unique = definitions.filter(\.unique).map(\.field)
         let table = self
-        // Each field's values in row order, decoded in one sequential pass over the bodies per field: the
+        // Every indexed field's values in row order, decoded in one sequential pass over the bodies: the
         // indexes then read these instead of bodies scattered over the snapshot.
-        var columns: [String: [IndexValue]] = [:]
-        for definition in definitions {
-            columns[definition.field] = parallelArray(rows.count, parts: 2) {
-                table.value(of: definition.field, at: $0)
+        let fields = definitions.map(\.field)
+        let width = fields.count
+        let values: [IndexValue] = parallelRows(rows.count, width: width) { position, slots in
+            slots.initialize(repeating: .absent)
+            table.forEachValue(at: position) { field, value in
+                if let column = fields.firstIndex(of: field) { slots[column] = value }
             }
         }
+        let column: @Sendable (String) -> Int = { fields.firstIndex(of: $0)! }
         // The largest parts first, so that no large part is left to run alone at the end.
         let parts: [TablePart] =
             unique.map { .holders($0) } + definitions.map { .index($0.field) } + [.positions, .primary]
-        let built = parallelArray(parts.count, parts: parts.count) { [columns] number -> TablePart.Built in
+        let built = parallelArray(parts.count, parts: parts.count) { number -> TablePart.Built in
             switch parts[number] {
             case .holders(let field):
+                let offset = column(field)
                 var map: [IndexValue: RecordID] = [:]
                 map.reserveCapacity(rows.count)
-                for (position, value) in columns[field]!.enumerated() where value != .absent {
-                    map[value] = rows[position].id
+                for position in rows.indices where values[position * width + offset] != .absent {
+                    map[values[position * width + offset]] = rows[position].id
                 }
                 return .holders(map)
             case .index(let field):
-                let values = columns[field]!
+                let offset = column(field)
                 if let order = orders[field], order.count == rows.count {
                     return .index(
                         SortedIndex(count: order.count) {
-                            SortedIndex.Entry(value: values[order[$0]], id: rows[order[$0]].id)
+                            SortedIndex.Entry(value: values[order[$0] * width + offset], id: rows[order[$0]].id)
                         })
                 }
                 return .index(
-                    SortedIndex(unsorted: rows.indices.map { SortedIndex.Entry(value: values[$0], id: rows[$0].id) }))
+                    SortedIndex(
+                        unsorted: rows.indices.map {
+                            SortedIndex.Entry(value: values[$0 * width + offset], id: rows[$0].id)
+                        }))
             case .positions:
                 var positions: [RecordID: Int32] = [:]
                 positions.reserveCapacity(rows.count)

@@ -24,6 +24,24 @@ package func parallelArray<T>(_ count: Int, parts: Int, _ element: @Sendable (In
     }
 }
 
+/// `count` rows of `width` elements each, in one row-major array, built in place on both halves of the rows
+/// at once. `fill` receives a row's number and its `width` uninitialized slots, and must initialize them all.
+package func parallelRows<T>(
+    _ count: Int, width: Int, _ fill: @Sendable (Int, UnsafeMutableBufferPointer<T>) -> Void
+) -> [T] {
+    let parts = count >= 1_024 ? 2 : 1
+    let stretch = (count + parts - 1) / max(parts, 1)
+    return [T](unsafeUninitializedCapacity: count * width) { buffer, initialized in
+        let output = UninitializedSlots(base: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for row in (part * stretch)..<min((part + 1) * stretch, count) {
+                fill(row, UnsafeMutableBufferPointer(start: output.base + row * width, count: width))
+            }
+        }
+        initialized = count * width
+    }
+}
+
 /// The buffer of ``parallelArray(_:parts:_:)``; each part initializes only its own stretch, so sharing the
 /// pointer across threads is safe.
 private struct UninitializedSlots<T>: @unchecked Sendable {

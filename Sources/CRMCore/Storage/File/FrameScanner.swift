@@ -16,34 +16,48 @@ struct FrameScanner {
     private(set) var ending: Ending = .clean
 
     /// Scans `bytes` from `start` (just after the header).
+    ///
+    /// The frames are found one after another by their lengths, then their checksums are computed on all
+    /// cores; the first frame that is incomplete or fails its checksum ends the valid sequence.
     init(_ bytes: [UInt8], from start: Int = FileFormat.headerSize) {
         self.bytes = bytes
-        self.validEnd = start
+        var candidates: [(body: Range<Int>, checksum: UInt32)] = []
         var offset = start
-        while offset < bytes.count {
-            guard let body = Self.frame(in: bytes, at: offset) else {
-                ending =
-                    Self.hasValidFrame(in: bytes, after: offset)
-                    ? .corrupted(offset: offset) : .tornTail(offset: offset)
-                return
-            }
-            bodies.append(body)
-            offset = body.upperBound
-            validEnd = offset
+        while offset < bytes.count, let candidate = Self.unverifiedFrame(in: bytes, at: offset) {
+            candidates.append(candidate)
+            offset = candidate.body.upperBound
+        }
+        let sound = parallelArray(candidates.count, parts: candidates.count >= 64 ? 2 : 1) { [candidates] index in
+            let (body, checksum) = candidates[index]
+            return FileFormat.frameChecksum(length: UInt32(body.count), body: bytes[body]) == checksum
+        }
+        let valid = sound.firstIndex(of: false) ?? candidates.count
+        bodies = candidates[..<valid].map(\.body)
+        validEnd = bodies.last?.upperBound ?? start
+        if validEnd < bytes.count {
+            ending =
+                Self.hasValidFrame(in: bytes, after: validEnd)
+                ? .corrupted(offset: validEnd) : .tornTail(offset: validEnd)
         }
     }
 
     /// The body range of a complete frame with a matching checksum at `offset`, or `nil`.
     static func frame(in bytes: [UInt8], at offset: Int) -> Range<Int>? {
+        guard let (body, checksum) = unverifiedFrame(in: bytes, at: offset),
+            FileFormat.frameChecksum(length: UInt32(body.count), body: bytes[body]) == checksum
+        else { return nil }
+        return body
+    }
+
+    /// The body range and stored checksum of a complete frame at `offset`, checksum not yet verified.
+    private static func unverifiedFrame(in bytes: [UInt8], at offset: Int) -> (body: Range<Int>, checksum: UInt32)? {
         guard bytes.count - offset >= FileFormat.frameHeaderSize else { return nil }
         guard bytes[offset..<offset + 4].elementsEqual(FileFormat.frameMarker) else { return nil }
         var reader = ByteReader(bytes, from: offset + 4)
         guard let length = try? reader.readUInt32(), let checksum = try? reader.readUInt32() else { return nil }
         let start = offset + FileFormat.frameHeaderSize
         guard Int(length) <= bytes.count - start else { return nil }
-        let body = start..<start + Int(length)
-        guard FileFormat.frameChecksum(length: length, body: bytes[body]) == checksum else { return nil }
-        return body
+        return (start..<start + Int(length), checksum)
     }
 
     /// Whether any valid frame starts after `offset`: tells damage in the middle from a torn tail.

@@ -21,12 +21,11 @@ enum SnapshotCodec {
     /// Passes the snapshot's frames, each already framed, to `emit` in order, so a large store is written
     /// without holding its whole snapshot in memory.
     static func forEachFrame(of state: EngineState, _ emit: ([UInt8]) throws(IOFailure) -> Void) throws(IOFailure) {
-        let changes = state.feed
         var begin = ByteWriter()
         begin.writeByte(Tag.begin.rawValue)
         begin.writeVarint(state.lastSequence)
         begin.writeVarint(UInt64(state.recordCount))
-        begin.writeVarint(UInt64(changes.count))
+        begin.writeVarint(UInt64(state.feed.count))
         try emit(FileFormat.frame(begin.bytes))
         try emit(FileFormat.frame(SchemaCodec.encode(state.schemas)))
         for (entity, table) in state.tables.sorted(by: { $0.key < $1.key }) {
@@ -59,26 +58,23 @@ enum SnapshotCodec {
             try flush()
             for frame in orderFrames(entity: entity, table: table, ids: ids) { try emit(frame) }
         }
-        for start in stride(from: 0, to: changes.count, by: 16_384) {
-            var writer = ByteWriter()
-            writer.writeByte(Tag.changes.rawValue)
-            let slice = changes[start..<min(start + 16_384, changes.count)]
-            writer.writeVarint(UInt64(slice.count))
-            for change in slice {
-                writer.writeVarint(change.sequence)
-                writer.writeString(change.key.entity)
-                writer.writeRecordID(change.key.id)
-                writer.writeByte(change.kind.rawValue)
-                writer.writeVarint(change.version)
-                writer.writeString(change.principal.id)
-                writer.writeDate(change.committedAt)
-            }
-            try emit(FileFormat.frame(writer.bytes))
-        }
+        try state.feed.forEachRun(
+            encoded: { run throws(IOFailure) in
+                var writer = ByteWriter(capacity: run.body.count + 1)
+                writer.writeByte(Tag.changes.rawValue)
+                writer.writeRaw(run.bytes[run.body])
+                try emit(FileFormat.frame(writer.bytes))
+            },
+            decoded: { changes throws(IOFailure) in
+                var writer = ByteWriter(capacity: changes.count * 64)
+                writer.writeByte(Tag.changes.rawValue)
+                ChangeRunCodec.encode(changes, to: &writer)
+                try emit(FileFormat.frame(writer.bytes))
+            })
         var end = ByteWriter()
         end.writeByte(Tag.end.rawValue)
         end.writeVarint(UInt64(state.recordCount))
-        end.writeVarint(UInt64(changes.count))
+        end.writeVarint(UInt64(state.feed.count))
         try emit(FileFormat.frame(end.bytes))
     }
 
@@ -106,7 +102,7 @@ enum SnapshotCodec {
         case schemas([EntitySchema])
         case records(entity: String, [RecordRow], principals: [Principal])
         case order(entity: String, field: String, [Int])
-        case changes([Change])
+        case changes(ChangeFeed.EncodedRun)
         case end(records: Int, changes: Int)
     }
 
@@ -131,7 +127,8 @@ enum SnapshotCodec {
         var records: [String: [RecordRow]] = [:]
         var principals: [String: PrincipalTable] = [:]
         var orders: [String: [String: [Int]]] = [:]
-        var feed: [Change] = []
+        var runs: [ChangeFeed.EncodedRun] = []
+        var changeCount = 0
         var finished = false
         for (index, frame) in frames.enumerated().dropFirst() {
             guard !finished else { throw damaged(index, "a frame after the end frame") }
@@ -158,8 +155,12 @@ enum SnapshotCodec {
                     throw damaged(index, "an index order that does not match the records")
                 }
                 orders[entity, default: [:]][field] = order
-            case .changes(let changes):
-                feed += changes
+            case .changes(let run):
+                guard run.count == 0 || run.first == UInt64(changeCount + 1) else {
+                    throw damaged(index, "changes from sequence \(run.first) where \(changeCount + 1) belongs")
+                }
+                changeCount += run.count
+                if run.count > 0 { runs.append(run) }
             case .end(let records, let changes):
                 guard records == expectedRecords, changes == expectedChanges else {
                     throw damaged(index, "the end frame's counts differ from the begin frame's")
@@ -168,7 +169,7 @@ enum SnapshotCodec {
             }
         }
         let recordCount = records.values.reduce(0) { $0 + $1.count }
-        guard finished, recordCount == expectedRecords, feed.count == expectedChanges else {
+        guard finished, recordCount == expectedRecords, changeCount == expectedChanges else {
             throw StorageError(.corrupted, message: "\(path) is incomplete: its counts do not match its content")
         }
         var state = EngineState()
@@ -179,7 +180,7 @@ enum SnapshotCodec {
                 entity: entity, schema: schemas[entity], rows: rows, bodies: bodies,
                 principals: principals[entity] ?? PrincipalTable(), orders: orders[entity] ?? [:])
         }
-        state.restoreFeed(feed)
+        state.restoreFeed(ChangeFeed(runs: runs))
         return state
     }
 
@@ -219,21 +220,12 @@ enum SnapshotCodec {
                 }
                 frame = .order(entity: entity, field: field, order)
             case .changes:
-                var changes: [Change] = []
-                for _ in 0..<(try reader.readLength()) {
-                    let sequence = try reader.readVarint()
-                    let key = RecordKey(entity: try reader.readString(), id: try reader.readRecordID())
-                    guard let kind = ChangeKind(rawValue: try reader.readByte()) else {
-                        throw damaged("unknown change kind")
-                    }
-                    let version = try reader.readVarint()
-                    let principal = Principal(unchecked: try reader.readString())
-                    changes.append(
-                        Change(
-                            sequence: sequence, key: key, kind: kind, version: version, principal: principal,
-                            committedAt: try reader.readDate()))
-                }
-                frame = .changes(changes)
+                let (count, first) = try ChangeRunCodec.peek(bytes, body: (body.lowerBound + 1)..<body.upperBound)
+                frame = .changes(
+                    ChangeFeed.EncodedRun(
+                        bytes: bytes, body: (body.lowerBound + 1)..<body.upperBound, first: first, count: count,
+                        origin: "\(path) at offset \(offset)"))
+                reader = ByteReader(bytes, from: body.upperBound, to: body.upperBound)
             case .end:
                 frame = .end(
                     records: Int(truncatingIfNeeded: try reader.readVarint()),

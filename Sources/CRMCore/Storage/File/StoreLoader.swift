@@ -34,7 +34,6 @@ struct StoreLoader {
                 throw StorageError(.corrupted, message: "\(path) is damaged at offset \(scanner.validEnd)")
             }
             state = try SnapshotCodec.read(bytes, bodies: scanner.bodies, path: path)
-            try checkFeed(state.feed, path: path)
         }
         let newer = names.compactMap(Self.logGeneration).filter { $0 > generation }
         if let unexpected = newer.min() {
@@ -94,12 +93,6 @@ struct StoreLoader {
     static func logGeneration(_ name: String) -> UInt64? {
         guard name.hasPrefix("log-") else { return nil }
         return UInt64(name.dropFirst(4))
-    }
-
-    private func checkFeed(_ feed: [Change], path: String) throws(StorageError) {
-        for (index, change) in feed.enumerated() where change.sequence != UInt64(index + 1) {
-            throw StorageError(.corrupted, message: "\(path) has change \(change.sequence) where \(index + 1) belongs")
-        }
     }
 
     private func readWhole(_ path: String) throws(StorageError) -> [UInt8] {
