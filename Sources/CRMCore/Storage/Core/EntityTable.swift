@@ -153,23 +153,23 @@ struct EntityTable {
         return reader.indexValue(of: field)
     }
 
-    /// Calls `body` with each record's row parts as a snapshot stores them, in ascending id order.
-    func forEachInIDOrder(
-        _ body: (_ row: RecordRow, _ createdBy: Principal, _ updatedBy: Principal, _ bytes: ArraySlice<UInt8>)
-            throws(IOFailure) -> Void
-    ) throws(IOFailure) {
-        var failure: IOFailure?
+    /// The positions of the rows in ascending id order.
+    func positionsInIDOrder() -> [Int] {
+        var order: [Int] = []
+        order.reserveCapacity(rows.count)
         primary.forEachAscending(from: nil) { entry in
-            let row = rows[Int(positions[entry.id]!)]
-            do throws(IOFailure) {
-                try body(row, principals[row.createdBy], principals[row.updatedBy], bodies.bytes(row.body))
-                return true
-            } catch {
-                failure = error
-                return false
-            }
+            order.append(Int(positions[entry.id]!))
+            return true
         }
-        if let failure { throw failure }
+        return order
+    }
+
+    /// The row at `position` with its principals and body, as a snapshot stores them.
+    func storedParts(at position: Int) -> (
+        row: RecordRow, createdBy: Principal, updatedBy: Principal, body: ArraySlice<UInt8>
+    ) {
+        let row = rows[position]
+        return (row, principals[row.createdBy], principals[row.updatedBy], bodies.bytes(row.body))
     }
 
     /// Every record, made from its rows, by id.

@@ -62,12 +62,18 @@ extension FileEngine {
                 try io.truncate(file, to: 0, path: path)
                 var offset = 0
                 var buffer = FileFormat.header(kind: .snapshot, generation: generation)
+                // Small frames are gathered into one write; a large frame is written as it is, not copied.
                 try SnapshotCodec.forEachFrame(of: state) { frame throws(IOFailure) in
-                    buffer += frame
-                    if buffer.count >= 4 << 20 {
-                        try io.write(buffer, to: file, at: offset, path: path)
-                        offset += buffer.count
-                        buffer.removeAll(keepingCapacity: true)
+                    if frame.count < 1 << 16 {
+                        buffer += frame
+                        if buffer.count < 4 << 20 { return }
+                    }
+                    try io.write(buffer, to: file, at: offset, path: path)
+                    offset += buffer.count
+                    buffer.removeAll(keepingCapacity: true)
+                    if frame.count >= 1 << 16 {
+                        try io.write(frame, to: file, at: offset, path: path)
+                        offset += frame.count
                     }
                 }
                 try io.write(buffer, to: file, at: offset, path: path)

@@ -69,6 +69,19 @@ enum FileFormat {
         }
     }
 
+    /// A frame around the body that `fill` writes, built in place (the body is not copied).
+    static func frame(capacity: Int, _ fill: (inout ByteWriter) -> Void) -> [UInt8] {
+        var writer = ByteWriter(capacity: frameHeaderSize + capacity)
+        writer.writeRaw(frameMarker)
+        writer.writeUInt32(0)
+        writer.writeUInt32(0)
+        fill(&writer)
+        let length = UInt32(writer.bytes.count - frameHeaderSize)
+        writer.overwriteUInt32(length, at: 4)
+        writer.overwriteUInt32(frameChecksum(length: length, body: writer.bytes[frameHeaderSize...]), at: 8)
+        return writer.bytes
+    }
+
     /// A frame around `body`.
     static func frame(_ body: [UInt8]) -> [UInt8] {
         var writer = ByteWriter(capacity: frameHeaderSize + body.count)

@@ -29,34 +29,37 @@ enum SnapshotCodec {
         try emit(FileFormat.frame(begin.bytes))
         try emit(FileFormat.frame(SchemaCodec.encode(state.schemas)))
         for (entity, table) in state.tables.sorted(by: { $0.key < $1.key }) {
-            let ids = table.primary.entries.map(\.id)
-            var writer = ByteWriter(capacity: frameBudget + (1 << 16))
-            var batch = 0
-            func flush() throws(IOFailure) {
-                guard batch > 0 else { return }
-                var frame = ByteWriter(capacity: writer.bytes.count + 64)
-                frame.writeByte(Tag.records.rawValue)
-                frame.writeString(entity)
-                frame.writeVarint(UInt64(batch))
-                frame.writeRaw(writer.bytes)
-                try emit(FileFormat.frame(frame.bytes))
-                writer = ByteWriter(capacity: frameBudget + (1 << 16))
-                batch = 0
+            let order = table.positionsInIDOrder()
+            var start = 0
+            while start < order.count {
+                // As many records as fit the budget, so that the frame's count is known before it is written.
+                var end = start
+                var size = 0
+                while end < order.count, size < frameBudget {
+                    let parts = table.storedParts(at: order[end])
+                    size += parts.body.count + parts.createdBy.id.utf8.count + parts.updatedBy.id.utf8.count + 64
+                    end += 1
+                }
+                try emit(
+                    FileFormat.frame(capacity: size + 64) { writer in
+                        writer.writeByte(Tag.records.rawValue)
+                        writer.writeString(entity)
+                        writer.writeVarint(UInt64(end - start))
+                        for position in order[start..<end] {
+                            let (row, createdBy, updatedBy, body) = table.storedParts(at: position)
+                            writer.writeRecordID(row.id)
+                            writer.writeVarint(row.version)
+                            writer.writeDate(row.createdAt)
+                            writer.writeString(createdBy.id)
+                            writer.writeDate(row.updatedAt)
+                            writer.writeString(updatedBy.id)
+                            writer.writeVarint(UInt64(row.payloadCount))
+                            writer.writeRaw(body)
+                        }
+                    })
+                start = end
             }
-            try table.forEachInIDOrder { row, createdBy, updatedBy, body throws(IOFailure) in
-                writer.writeRecordID(row.id)
-                writer.writeVarint(row.version)
-                writer.writeDate(row.createdAt)
-                writer.writeString(createdBy.id)
-                writer.writeDate(row.updatedAt)
-                writer.writeString(updatedBy.id)
-                writer.writeVarint(UInt64(row.payloadCount))
-                writer.writeRaw(body)
-                batch += 1
-                if writer.bytes.count >= frameBudget { try flush() }
-            }
-            try flush()
-            for frame in orderFrames(entity: entity, table: table, ids: ids) { try emit(frame) }
+            for frame in orderFrames(entity: entity, table: table, idOrder: order) { try emit(frame) }
         }
         try state.feed.forEachRun(
             encoded: { run throws(IOFailure) in
@@ -79,20 +82,23 @@ enum SnapshotCodec {
     }
 
     /// For each indexed field, the positions (in id order) of the records in the index's order.
-    private static func orderFrames(entity: String, table: EntityTable, ids: [RecordID]) -> [[UInt8]] {
-        guard let schema = table.schema, !ids.isEmpty else { return [] }
-        var position: [RecordID: Int] = [:]
-        position.reserveCapacity(ids.count)
-        for (index, id) in ids.enumerated() { position[id] = index }
+    private static func orderFrames(entity: String, table: EntityTable, idOrder: [Int]) -> [[UInt8]] {
+        guard let schema = table.schema, !idOrder.isEmpty else { return [] }
+        // The rank in id order of the record at each row position.
+        var rank = [Int](repeating: 0, count: idOrder.count)
+        for (number, position) in idOrder.enumerated() { rank[position] = number }
         return schema.indexes.compactMap { definition in
             guard let index = table.indexes[definition.field] else { return nil }
-            var writer = ByteWriter(capacity: ids.count * 3 + 64)
-            writer.writeByte(Tag.order.rawValue)
-            writer.writeString(entity)
-            writer.writeString(definition.field)
-            writer.writeVarint(UInt64(ids.count))
-            for entry in index.entries { writer.writeVarint(UInt64(position[entry.id]!)) }
-            return FileFormat.frame(writer.bytes)
+            return FileFormat.frame(capacity: idOrder.count * 3 + 64) { writer in
+                writer.writeByte(Tag.order.rawValue)
+                writer.writeString(entity)
+                writer.writeString(definition.field)
+                writer.writeVarint(UInt64(idOrder.count))
+                index.forEachAscending(from: nil) { entry in
+                    writer.writeVarint(UInt64(rank[table.position(of: entry.id)!]))
+                    return true
+                }
+            }
         }
     }
 
