@@ -55,8 +55,9 @@ extension EngineState {
         case .equals(let field, let value): return table.ids(where: field, equals: value)
         case .isIn(_, let options): values = Array(Set(options))
         case .prefix(_, let prefix):
-            index.forEachAscending(from: SortedIndex.Entry(value: .string(prefix), id: RecordID(high: 0, low: 0))) {
-                guard $0.value.hasPrefix(prefix) else { return false }
+            let start = SortedIndex.Entry(value: .string(prefix), id: RecordID(high: 0, low: 0))
+            index.forEachAscending(from: start) {
+                guard $0.hasPrefix(prefix, start: start) else { return false }
                 ids.append($0.id)
                 return true
             }

@@ -183,7 +183,7 @@ struct EngineState {
             guard value != .absent else { continue }
             let written = pending.holder(of: value, field: definition.field, entity: record.key.entity)
             // A committed holder counts only if this transaction has not rewritten it (then `pending` knows).
-            let committed = table.holders[definition.field]?[value].flatMap { holder in
+            let committed = table.holder(of: value, field: definition.field).flatMap { holder in
                 overlay[RecordKey(entity: record.key.entity, id: holder)] == nil ? holder : nil
             }
             let holder =

@@ -20,7 +20,7 @@ struct EntityTable {
         var principals = PrincipalTable()
         var primary = SortedIndex()
         var indexes: [String: SortedIndex] = [:]
-        var holders: [String: [IndexValue: RecordID]] = [:]
+        var holders: [String: UniqueSlots] = [:]
 
         init(schema: EntitySchema?) {
             self.schema = schema
@@ -80,9 +80,9 @@ struct EntityTable {
         _read { yield storage.indexes }
         _modify { yield &unique().indexes }
     }
-    /// For each unique field, the record holding each value: equality lookups and unique checks on these
+    /// For each unique field, the row holding each value: equality lookups and unique checks on these
     /// fields hash instead of searching. Absent values are not held.
-    private(set) var holders: [String: [IndexValue: RecordID]] {
+    private var holders: [String: UniqueSlots] {
         _read { yield storage.holders }
         _modify { yield &unique().holders }
     }
@@ -177,9 +177,22 @@ struct EntityTable {
         Dictionary(uniqueKeysWithValues: rows.indices.map { (rows[$0].id, record(at: $0)) })
     }
 
+    /// Whether `field` has a unique index, whose holders answer ``holder(of:field:)``.
+    func isUnique(_ field: String) -> Bool { holders[field] != nil }
+
+    /// The record holding `value` in the unique field `field`.
+    func holder(of value: IndexValue, field: String) -> RecordID? {
+        holderPosition(of: value, field: field).map { rows[$0].id }
+    }
+
+    /// The position of the record holding `value` in the unique field `field`.
+    func holderPosition(of value: IndexValue, field: String) -> Int? {
+        holders[field]?.position(of: value) { self.value(of: field, at: $0) == value }
+    }
+
     /// The ids whose value of `field` equals `value`, ascending.
     func ids(where field: String, equals value: IndexValue) -> [RecordID] {
-        if value != .absent, let holders = holders[field] { return holders[value].map { [$0] } ?? [] }
+        if value != .absent, holders[field] != nil { return holder(of: value, field: field).map { [$0] } ?? [] }
         var result: [RecordID] = []
         indexes[field]?.forEachAscending(from: SortedIndex.Entry(value: value, id: RecordID(high: 0, low: 0))) {
             guard $0.value == value else { return false }
@@ -193,24 +206,36 @@ struct EntityTable {
 
     /// Replaces the stored state of one record (`nil` removes it), keeping the indexes in step.
     mutating func put(_ id: RecordID, _ record: StoredRecord?) {
-        let position = positions[id].map(Int.init)
+        var position = positions[id].map(Int.init)
         let definitions = schema?.indexes ?? []
         let oldValues = position.map { position in definitions.map { value(of: $0.field, at: position) } }
-        if let position { bodies.release(rows[position].body) }
+        if let position, let oldValues {
+            for (definition, value) in zip(definitions, oldValues) where definition.unique && value != .absent {
+                holders[definition.field]?.remove(value, at: position)
+            }
+            bodies.release(rows[position].body)
+        }
         if let record {
             let row = makeRow(record)
             if let position {
                 rows[position] = row
             } else {
+                position = rows.count
                 positions[id] = Int32(rows.count)
                 rows.append(row)
                 primary.insert(.absent, id)
             }
-        } else if let position {
+        } else if let removed = position {
+            // The last row moves into the gap; its unique holders follow it.
             let last = rows.removeLast()
-            if position < rows.count {
-                rows[position] = last
-                positions[last.id] = Int32(position)
+            if removed < rows.count {
+                rows[removed] = last
+                positions[last.id] = Int32(removed)
+                let lastPosition = rows.count
+                for definition in definitions where definition.unique {
+                    let value = value(of: definition.field, at: removed)
+                    if value != .absent { holders[definition.field]?.move(value, from: lastPosition, to: removed) }
+                }
             }
             positions[id] = nil
             primary.remove(.absent, id)
@@ -219,15 +244,12 @@ struct EntityTable {
             let field = definition.field
             let oldValue = oldValues?[number]
             let newValue = record?.value(of: field)
+            if definition.unique, let newValue, newValue != .absent, let position {
+                holders[field]?.insert(newValue, at: position)
+            }
             if oldValue == newValue { continue }
-            if let oldValue {
-                indexes[field]?.remove(oldValue, id)
-                if definition.unique, holders[field]?[oldValue] == id { holders[field]?[oldValue] = nil }
-            }
-            if let newValue {
-                indexes[field]?.insert(newValue, id)
-                if definition.unique, newValue != .absent { holders[field]?[newValue] = id }
-            }
+            if let oldValue { indexes[field]?.remove(oldValue, id) }
+            if let newValue { indexes[field]?.insert(newValue, id) }
         }
         if bodies.isWasteful { compactBodies() }
     }
@@ -261,19 +283,18 @@ struct EntityTable {
             }
             let index = SortedIndex(unsorted: entries)
             indexes[definition.field] = index
-            if definition.unique { holders[definition.field] = Self.holders(of: index, count: entries.count) }
+            if definition.unique { holders[definition.field] = holderSlots(of: definition.field) }
         }
     }
 
-    /// The record holding each non-absent value of a unique field.
-    private static func holders(of index: SortedIndex, count: Int) -> [IndexValue: RecordID] {
-        var map: [IndexValue: RecordID] = [:]
-        map.reserveCapacity(count)
-        index.forEachAscending(from: nil) { entry in
-            if entry.value != .absent { map[entry.value] = entry.id }
-            return true
+    /// The holders of a unique field, from the rows.
+    private func holderSlots(of field: String) -> UniqueSlots {
+        var slots = UniqueSlots(capacity: rows.count)
+        for position in rows.indices {
+            let value = value(of: field, at: position)
+            if value != .absent { slots.insert(value, at: position) }
         }
-        return map
+        return slots
     }
 }
 
@@ -313,12 +334,11 @@ extension EntityTable {
             switch parts[number] {
             case .holders(let field):
                 let offset = column(field)
-                var map: [IndexValue: RecordID] = [:]
-                map.reserveCapacity(rows.count)
+                var slots = UniqueSlots(capacity: rows.count)
                 for position in rows.indices where values[position * width + offset] != .absent {
-                    map[values[position * width + offset]] = rows[position].id
+                    slots.insert(values[position * width + offset], at: position)
                 }
-                return .holders(map)
+                return .holders(slots)
             case .index(let field):
                 let offset = column(field)
                 if let order = orders[field], order.count == rows.count {
@@ -362,7 +382,7 @@ extension EntityTable {
         enum Built: Sendable {
             case positions([RecordID: Int32])
             case index(SortedIndex)
-            case holders([IndexValue: RecordID])
+            case holders(UniqueSlots)
         }
     }
 }

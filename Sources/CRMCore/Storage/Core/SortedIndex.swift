@@ -32,6 +32,19 @@ struct SortedIndex {
             }
         }
 
+        /// Whether the value is a string that starts with `prefix`, whose entry (made with
+        /// `Entry(value: .string(prefix), id:)`) is `start`. A prefix shorter than 15 bytes is decided from the
+        /// summaries alone.
+        func hasPrefix(_ prefix: String, start: Entry) -> Bool {
+            let length = Int(start.summaryLow & 0xFF)
+            guard value.rank == 4, length < 15 else { return value.hasPrefix(prefix) }
+            guard Int(summaryLow & 0xFF) >= length else { return false }
+            let highMask: UInt64 = length >= 8 ? .max : (length == 0 ? 0 : .max << (64 - 8 * UInt64(length)))
+            let lowMask: UInt64 = length <= 8 ? 0 : .max << (64 - 8 * UInt64(length - 8))
+            return summaryHigh & highMask == start.summaryHigh & highMask
+                && summaryLow & lowMask == start.summaryLow & lowMask
+        }
+
         static func < (lhs: Entry, rhs: Entry) -> Bool {
             let order = compareValues(lhs, rhs)
             return order == 0 ? lhs.id < rhs.id : order < 0

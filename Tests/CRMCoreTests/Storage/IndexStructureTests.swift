@@ -1,0 +1,67 @@
+import Testing
+
+@testable import CRMCore
+
+/// The in-memory index structures, checked against plain models of what they stand for.
+@Suite struct IndexStructureTests {
+    @Test func uniqueSlotsAgreeWithADictionaryThroughInsertsRemovalsAndMoves() {
+        var slots = UniqueSlots()
+        var model: [Int: IndexValue] = [:]
+        var random = SplitMix(seed: 7)
+        for step in 0..<20_000 {
+            let position = Int(random.next() % 3_000)
+            if let value = model[position] {
+                if step % 3 == 0 {
+                    let target = 3_000 + position
+                    slots.move(value, from: position, to: target)
+                    model[position] = nil
+                    if let displaced = model[target] { slots.remove(displaced, at: target) }
+                    model[target] = value
+                } else {
+                    slots.remove(value, at: position)
+                    model[position] = nil
+                }
+            } else if position < 3_000 {
+                let value = IndexValue.string("value-\(step)")
+                slots.insert(value, at: position)
+                model[position] = value
+            }
+        }
+        #expect(slots.count == model.count)
+        for (position, value) in model {
+            #expect(slots.position(of: value) { model[$0] == value } == position)
+        }
+        #expect(slots.position(of: .string("never stored")) { _ in true } == nil)
+    }
+
+    @Test(arguments: [
+        "", "p", "person1", "person12", "person123", "person123456@e", "person123456@ex", "person123456@exa",
+    ])
+    func prefixFromSummariesAgreesWithTheBytes(_ prefix: String) {
+        let start = SortedIndex.Entry(value: .string(prefix), id: RecordID(high: 0, low: 0))
+        let values: [IndexValue] = [
+            .string(""), .string("p"), .string("person"), .string("person1"), .string("person12"),
+            .string("person123456@example.com"), .string("person123456@exa"), .string("person124"),
+            .string("person12\u{0}"), .string("Person123"), .integer(7), .absent,
+        ]
+        for value in values {
+            let entry = SortedIndex.Entry(value: value, id: RecordID(high: 0, low: 1))
+            #expect(entry.hasPrefix(prefix, start: start) == value.hasPrefix(prefix), "\(value) with \(prefix)")
+        }
+    }
+}
+
+/// A small deterministic generator for the tests above (SplitMix64).
+private struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
