@@ -7,7 +7,7 @@ import Testing
     @Test func uniqueSlotsAgreeWithADictionaryThroughInsertsRemovalsAndMoves() {
         var slots = UniqueSlots()
         var model: [Int: IndexValue] = [:]
-        var random = SplitMix(seed: 7)
+        var random = SeededRandomNumberGenerator(seed: 7)
         for step in 0..<20_000 {
             let position = Int(random.next() % 3_000)
             if let value = model[position] {
@@ -48,20 +48,5 @@ import Testing
             let entry = SortedIndex.Entry(value: value, id: RecordID(high: 0, low: 1))
             #expect(entry.hasPrefix(prefix, start: start) == value.hasPrefix(prefix), "\(value) with \(prefix)")
         }
-    }
-}
-
-/// A small deterministic generator for the tests above (SplitMix64).
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
