@@ -16,6 +16,8 @@ struct ByteArena {
     private static let bufferCapacity = 1 << 20
 
     private var buffers: [[UInt8]] = []
+    /// Buffers below this number were adopted: they are shared with their source and never appended to.
+    private var adoptedCount = 0
     /// The bytes of slices still in use.
     private(set) var liveBytes = 0
     /// The bytes of every slice handed out, in use or released.
@@ -28,6 +30,7 @@ struct ByteArena {
     /// `liveBytes` are in use.
     init(adopting bytes: [UInt8], liveBytes: Int) {
         buffers = [bytes]
+        adoptedCount = 1
         self.liveBytes = liveBytes
         usedBytes = liveBytes
     }
@@ -38,7 +41,7 @@ struct ByteArena {
     /// Copies `bytes` in and returns where they are.
     mutating func append(_ bytes: [UInt8]) -> Slice {
         let last = buffers.count - 1
-        if last < 0 || buffers[last].capacity - buffers[last].count < bytes.count {
+        if last < adoptedCount || buffers[last].capacity - buffers[last].count < bytes.count {
             var fresh: [UInt8] = []
             fresh.reserveCapacity(max(Self.bufferCapacity, bytes.count))
             buffers.append(fresh)
