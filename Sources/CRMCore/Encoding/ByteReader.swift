@@ -85,6 +85,16 @@ struct ByteReader {
         }
     }
 
+    /// Reads a string, returning the equal one of `known` when there is one, so that no new string is made.
+    mutating func readString(preferring known: some Sequence<String>) throws(Truncated) -> String {
+        let start = offset
+        for name in known {
+            if try readStringEquals(name) { return name }
+            offset = start
+        }
+        return try readString()
+    }
+
     /// Moves past one encoded ``IndexValue``.
     mutating func skipIndexValue() throws(Truncated) {
         switch try readByte() {

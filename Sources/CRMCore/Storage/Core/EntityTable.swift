@@ -123,7 +123,7 @@ struct EntityTable {
         var reader = bodies.reader(row.body)
         do throws(ByteReader.Truncated) {
             try reader.skip(Int(row.payloadCount))
-            let values = try RecordCodec.readIndexValues(&reader)
+            let values = try reader.readIndexValues(namedLike: schema?.indexes ?? [])
             return StoredRecord(
                 key: RecordKey(entity: entity, id: row.id), version: row.version,
                 payload: bodies.prefix(Int(row.payloadCount), of: row.body), indexValues: values,
