@@ -95,8 +95,6 @@ struct EntityTable {
 
     // MARK: Reading
 
-    func contains(_ id: RecordID) -> Bool { positions[id] != nil }
-
     /// Where the record with `id` is, for the reads that take a position.
     func position(of id: RecordID) -> Int? {
         positions[id].map(Int.init)
@@ -107,11 +105,6 @@ struct EntityTable {
         position(of: id).map(record(at:))
     }
 
-    /// The value of `field` in the record with `id`, without making the record; `nil` when there is none.
-    func value(of field: String, in id: RecordID) -> IndexValue? {
-        position(of: id).map { value(of: field, at: $0) }
-    }
-
     /// Whether the record at `position` satisfies every filter.
     func matches(at position: Int, _ filters: [QueryFilter]) -> Bool {
         filters.allSatisfy { $0.matches(value(of: $0.field, at: position)) }
@@ -120,10 +113,9 @@ struct EntityTable {
     /// The record at `position`, made from its row.
     func record(at position: Int) -> StoredRecord {
         let row = rows[position]
-        var reader = bodies.reader(row.body)
+        var reader = valuesReader(at: position)
         do throws(ByteReader.Truncated) {
-            try reader.skip(Int(row.payloadCount))
-            let values = try reader.readIndexValues(namedLike: schema?.indexes ?? [])
+            let values = try RecordCodec.readIndexValues(&reader, naming: schema?.indexes.map(\.field) ?? [])
             return StoredRecord(
                 key: RecordKey(entity: entity, id: row.id), version: row.version,
                 payload: bodies.prefix(Int(row.payloadCount), of: row.body), indexValues: values,
@@ -136,21 +128,25 @@ struct EntityTable {
 
     /// Calls `body` with each field and value the record at `position` stores, in field order.
     private func forEachValue(at position: Int, _ body: (String, IndexValue) -> Void) {
-        let row = rows[position]
-        var reader = bodies.reader(row.body)
+        var reader = valuesReader(at: position)
         do throws(ByteReader.Truncated) {
-            try reader.skip(Int(row.payloadCount))
             for _ in 0..<(try reader.readLength()) { body(try reader.readString(), try reader.readIndexValue()) }
         } catch {
-            preconditionFailure("the body of \(entity)/\(row.id) is malformed")
+            preconditionFailure("the body of \(entity)/\(rows[position].id) is malformed")
         }
     }
 
     private func value(of field: String, at position: Int) -> IndexValue {
+        var reader = valuesReader(at: position)
+        return reader.indexValue(of: field)
+    }
+
+    /// A reader over the encoded index values of the record at `position` (its body after the payload).
+    private func valuesReader(at position: Int) -> ByteReader {
         let row = rows[position]
         var reader = bodies.reader(row.body)
         try? reader.skip(Int(row.payloadCount))
-        return reader.indexValue(of: field)
+        return reader
     }
 
     /// The positions of the rows in ascending id order.
@@ -177,17 +173,9 @@ struct EntityTable {
         Dictionary(uniqueKeysWithValues: rows.indices.map { (rows[$0].id, record(at: $0)) })
     }
 
-    /// Whether `field` has a unique index, whose holders answer ``holder(of:field:)``.
-    func isUnique(_ field: String) -> Bool { holders[field] != nil }
-
     /// The record holding `value` in the unique field `field`.
     func holder(of value: IndexValue, field: String) -> RecordID? {
-        holderPosition(of: value, field: field).map { rows[$0].id }
-    }
-
-    /// The position of the record holding `value` in the unique field `field`.
-    func holderPosition(of value: IndexValue, field: String) -> Int? {
-        holders[field]?.position(of: value) { self.value(of: field, at: $0) == value }
+        holders[field]?.position(of: value) { self.value(of: field, at: $0) == value }.map { rows[$0].id }
     }
 
     /// The ids whose value of `field` equals `value`, ascending.
@@ -278,23 +266,11 @@ struct EntityTable {
         indexes = [:]
         holders = [:]
         for definition in schema?.indexes ?? [] {
-            let entries = rows.indices.map {
-                SortedIndex.Entry(value: value(of: definition.field, at: $0), id: rows[$0].id)
-            }
-            let index = SortedIndex(unsorted: entries)
-            indexes[definition.field] = index
-            if definition.unique { holders[definition.field] = holderSlots(of: definition.field) }
+            let values = rows.indices.map { value(of: definition.field, at: $0) }
+            indexes[definition.field] = SortedIndex(
+                unsorted: rows.indices.map { SortedIndex.Entry(value: values[$0], id: rows[$0].id) })
+            if definition.unique { holders[definition.field] = UniqueSlots(count: values.count) { values[$0] } }
         }
-    }
-
-    /// The holders of a unique field, from the rows.
-    private func holderSlots(of field: String) -> UniqueSlots {
-        var slots = UniqueSlots(capacity: rows.count)
-        for position in rows.indices {
-            let value = value(of: field, at: position)
-            if value != .absent { slots.insert(value, at: position) }
-        }
-        return slots
     }
 }
 
@@ -320,7 +296,8 @@ extension EntityTable {
         // indexes then read these instead of bodies scattered over the snapshot.
         let fields = definitions.map(\.field)
         let width = fields.count
-        let values: [IndexValue] = parallelRows(rows.count, width: width) { position, slots in
+        let values: [IndexValue] = parallelRows(rows.count, width: width, parts: rows.count >= 1_024 ? 2 : 1) {
+            position, slots in
             slots.initialize(repeating: .absent)
             table.forEachValue(at: position) { field, value in
                 if let column = fields.firstIndex(of: field) { slots[column] = value }
@@ -334,11 +311,7 @@ extension EntityTable {
             switch parts[number] {
             case .holders(let field):
                 let offset = column(field)
-                var slots = UniqueSlots(capacity: rows.count)
-                for position in rows.indices where values[position * width + offset] != .absent {
-                    slots.insert(values[position * width + offset], at: position)
-                }
-                return .holders(slots)
+                return .holders(UniqueSlots(count: rows.count) { values[$0 * width + offset] })
             case .index(let field):
                 let offset = column(field)
                 if let order = orders[field], order.count == rows.count {

@@ -12,24 +12,16 @@ package func parallelMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int)
 /// For pure work on many independent items whose results are large: no element is copied after it is made.
 package func parallelArray<T>(_ count: Int, parts: Int, _ element: @Sendable (Int) -> T) -> [T] {
     guard parts > 1, count >= parts else { return (0..<count).map(element) }
-    let stretch = (count + parts - 1) / parts
-    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        let output = UninitializedSlots(base: buffer.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            for index in (part * stretch)..<min((part + 1) * stretch, count) {
-                (output.base + index).initialize(to: element(index))
-            }
-        }
-        initialized = count
-    }
+    return parallelRows(count, width: 1, parts: parts) { index, slot in slot.initialize(repeating: element(index)) }
 }
 
-/// `count` rows of `width` elements each, in one row-major array, built in place on both halves of the rows
-/// at once. `fill` receives a row's number and its `width` uninitialized slots, and must initialize them all.
+/// `count` rows of `width` elements each, in one row-major array, built in place on `parts` threads, each
+/// filling one contiguous stretch of rows. `fill` receives a row's number and its `width` uninitialized
+/// slots, and must initialize them all.
 package func parallelRows<T>(
-    _ count: Int, width: Int, _ fill: @Sendable (Int, UnsafeMutableBufferPointer<T>) -> Void
+    _ count: Int, width: Int, parts: Int, _ fill: @Sendable (Int, UnsafeMutableBufferPointer<T>) -> Void
 ) -> [T] {
-    let parts = count >= 1_024 ? 2 : 1
+    guard count > 0, width > 0 else { return [] }
     let stretch = (count + parts - 1) / max(parts, 1)
     return [T](unsafeUninitializedCapacity: count * width) { buffer, initialized in
         let output = UninitializedSlots(base: buffer.baseAddress!)
@@ -42,7 +34,7 @@ package func parallelRows<T>(
     }
 }
 
-/// The buffer of ``parallelArray(_:parts:_:)``; each part initializes only its own stretch, so sharing the
+/// The buffer of ``parallelRows(_:width:parts:_:)``; each part initializes only its own stretch, so sharing the
 /// pointer across threads is safe.
 private struct UninitializedSlots<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>

@@ -26,19 +26,6 @@ struct RecordRow {
 }
 
 extension ByteReader {
-    /// Reads encoded index values up to the end, taking each field's name from `definitions` when it is
-    /// one of them (no new string is made), else reading it.
-    mutating func readIndexValues(namedLike definitions: [IndexDefinition]) throws(Truncated) -> IndexValues {
-        let count = try readLength()
-        var elements: [IndexValues.Element] = []
-        elements.reserveCapacity(count)
-        for _ in 0..<count {
-            let field = try readString(preferring: definitions.lazy.map(\.field))
-            elements.append(IndexValues.Element(field: field, value: try readIndexValue()))
-        }
-        return IndexValues(sortedFields: elements)
-    }
-
     /// Reads encoded index values up to the end and returns the value of `field` (``IndexValue/absent``
     /// when it has none), decoding only that one value.
     ///

@@ -22,6 +22,16 @@ struct UniqueSlots {
         mask = size - 1
     }
 
+    /// The holders of `count` rows, the row at each position holding `value(position)` (absent values are
+    /// not held).
+    init(count: Int, value: (Int) -> IndexValue) {
+        self.init(capacity: count)
+        for position in 0..<count {
+            let held = value(position)
+            if held != .absent { insert(held, at: position) }
+        }
+    }
+
     static func hash(_ value: IndexValue) -> UInt64 {
         UInt64(bitPattern: Int64(value.hashValue))
     }

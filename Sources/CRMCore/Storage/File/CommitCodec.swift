@@ -95,12 +95,16 @@ enum RecordCodec {
         }
     }
 
-    static func readIndexValues(_ reader: inout ByteReader) throws(ByteReader.Truncated) -> IndexValues {
+    /// Reads encoded index values; a field named in `naming` takes that string instead of a new one.
+    static func readIndexValues(_ reader: inout ByteReader, naming known: [String] = []) throws(ByteReader.Truncated)
+        -> IndexValues
+    {
         let count = try reader.readLength()
         var elements: [IndexValues.Element] = []
         elements.reserveCapacity(count)
         for _ in 0..<count {
-            elements.append(IndexValues.Element(field: try reader.readString(), value: try reader.readIndexValue()))
+            let field = try reader.readString(preferring: known)
+            elements.append(IndexValues.Element(field: field, value: try reader.readIndexValue()))
         }
         return IndexValues(sortedFields: elements)
     }

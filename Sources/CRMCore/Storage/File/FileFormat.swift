@@ -84,12 +84,7 @@ enum FileFormat {
 
     /// A frame around `body`.
     static func frame(_ body: [UInt8]) -> [UInt8] {
-        var writer = ByteWriter(capacity: frameHeaderSize + body.count)
-        writer.writeRaw(frameMarker)
-        writer.writeUInt32(UInt32(body.count))
-        writer.writeUInt32(frameChecksum(length: UInt32(body.count), body: body[...]))
-        writer.writeRaw(body)
-        return writer.bytes
+        frame(capacity: body.count) { $0.writeRaw(body) }
     }
 
     /// CRC-32C over the four little-endian length bytes followed by the body, so a damaged length is caught.

@@ -55,14 +55,16 @@ private struct VerificationRun {
     var loaded: StoreLoader.Loaded?
     var problems: [String] = []
     var tornTail: Int?
+    /// The change feed the files hold, decoded by ``checkFeed(of:)``.
+    var loadedFeed: [Change]?
 
     init(loaded: StoreLoader.Loaded?) {
         self.loaded = loaded
     }
 
     mutating func compare(_ loaded: StoreLoader.Loaded, with state: EngineState) {
-        // A feed that cannot be decoded is reported by checkFeed.
-        if let onDisk = try? loaded.state.feed.all(), onDisk != (try? state.feed.all()) {
+        // A feed that cannot be decoded was reported by checkFeed.
+        if let onDisk = loadedFeed, onDisk != (try? state.feed.all()) {
             problems.append("the change feed on disk (\(onDisk.count)) differs from memory (\(state.feed.count))")
         }
         let entities = Set(loaded.state.tables.keys).union(state.tables.keys)
@@ -78,7 +80,7 @@ private struct VerificationRun {
     /// Decodes the whole change feed the files hold (a snapshot's changes are otherwise decoded when read).
     mutating func checkFeed(of loaded: StoreLoader.Loaded) {
         do throws(StorageError) {
-            _ = try loaded.state.feed.all()
+            loadedFeed = try loaded.state.feed.all()
         } catch {
             problems.append(error.message)
         }
