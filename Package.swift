@@ -119,7 +119,8 @@ let package = Package(
                 "CLibPQ", "CRMCore", "CRMPostgres", "CRMStorageTesting", "CRMTestSupport", "PostgresEngineWorker",
             ]),
         .testTarget(
-            name: "CRMSQLiteTests", dependencies: ["CRMCore", "CRMSQL", "CRMSQLite", "CRMStorageTesting", "CSQLite"]),
+            name: "CRMSQLiteTests",
+            dependencies: ["CRMCore", "CRMSQL", "CRMSQLite", "CRMStorageTesting", "CRMTestSupport", "CSQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,6 @@ import CRMStorageTesting
 import Foundation
 
 let workspace = FileManager.default.temporaryDirectory.appending(path: "crm-custom-engine-\(UUID().uuidString)")
-defer { try? FileManager.default.removeItem(at: workspace) }
 
 /// The kit handed back an engine of another type to reopen: a mistake in this program.
 struct NotAJSONFileEngine: Error {}
@@ -63,4 +62,5 @@ if let record = files.first(where: { $0.hasPrefix("records/") }) {
     print("\nEach record file is plain JSON (the payload in Base64):\n  \(text)")
 }
 await engine.close()
+try? FileManager.default.removeItem(at: workspace)
 exit(failures == 0 ? 0 : 1)

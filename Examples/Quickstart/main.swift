@@ -6,7 +6,8 @@
 // of a domain module: it encodes a small contact type, declares which fields are indexed, commits a
 // transaction and queries by index. It does so twice, with the same code: on the in-memory engine (fast,
 // gone when the program ends; right for tests and caches) and on the file engine (durable; the default for
-// an application), which it then reopens to show that the data is still there.
+// an application), which it then reopens to show that the data is still there. Without a directory it
+// uses a temporary one and removes it at the end.
 import CRMCore
 import Foundation
 
@@ -17,8 +18,9 @@ struct Contact: Codable {
     var lifetimeValue: Money
 }
 
+let chosenDirectory = CommandLine.arguments.dropFirst().first
 let directory =
-    CommandLine.arguments.dropFirst().first
+    chosenDirectory
     ?? FileManager.default.temporaryDirectory.appendingPathComponent("crm-quickstart-\(UUID().uuidString)").path
 let schema = try EntitySchema(
     name: "contact",
@@ -102,3 +104,7 @@ for record in reopened {
 let verification = try await engine.verify()
 print("  Verification: \(verification.isClean ? "clean" : "\(verification.problems)")")
 try await engine.close()
+if chosenDirectory == nil {
+    try FileManager.default.removeItem(atPath: directory)
+    print("  (a temporary store, now removed; name a directory to keep it)")
+}

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func aFileOfItsOwnIsReadAndABadLineIsNamed() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "crm-clv-\(UUID().uuidString)")
+        let directory = TestScratch.url("clv")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let good = directory.appending(path: "good.csv")
         var lines = ["customer,date,amount"]

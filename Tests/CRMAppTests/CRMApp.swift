@@ -7,7 +7,7 @@ struct CRMApp {
     var store: String { directory.appendingPathComponent("store").path }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("crm-app-\(UUID().uuidString)")
+        directory = TestScratch.url("app")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 

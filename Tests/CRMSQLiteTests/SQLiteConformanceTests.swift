@@ -1,12 +1,13 @@
 import CRMCore
 import CRMSQLite
 import CRMStorageTesting
+import CRMTestSupport
 import Foundation
 import Testing
 
 @Suite struct SQLiteConformanceTests {
     static func temporaryDatabase() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("crm-sqlite-\(UUID().uuidString).sqlite").path
+        TestScratch.path("sqlite") + ".sqlite"
     }
 
     static func kit(_ options: SQLiteEngineOptions = SQLiteEngineOptions()) -> StorageEngineConformance {

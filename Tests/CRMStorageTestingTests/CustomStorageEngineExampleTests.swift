@@ -9,7 +9,7 @@ import Testing
 /// The CustomStorageEngine example: the engine a team copies to start its own adapter.
 @Suite struct CustomStorageEngineExampleTests {
     static func temporaryStore() -> URL {
-        FileManager.default.temporaryDirectory.appending(path: "crm-json-engine-\(UUID().uuidString)")
+        TestScratch.url("json-engine")
     }
 
     static let schema = try! EntitySchema(name: "contact", indexes: [IndexDefinition("email", unique: true)])

@@ -1,11 +1,12 @@
 import CRMCore
 import CRMStorageTesting
+import CRMTestSupport
 import Foundation
 import Testing
 
 @Suite struct FileConformanceTests {
     static func temporaryStore() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("crm-kit-\(UUID().uuidString)").path
+        TestScratch.path("kit")
     }
 
     /// The kit on file engines opened with `options`, reopened with the same options.

@@ -10,9 +10,9 @@ package enum TestEngines: String, CaseIterable, CustomStringConvertible, Sendabl
 
     package var description: String { rawValue }
 
-    /// A new, empty engine in a temporary location.
+    /// A new, empty engine in the test scratch directory.
     package func make() async throws -> any StorageEngine {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crm-test-\(UUID().uuidString)").path
+        let path = TestScratch.path("engine")
         switch self {
         case .inMemory: return InMemoryEngine()
         case .file: return try await FileEngine.open(at: path)

@@ -1,8 +1,9 @@
+import CRMTestSupport
 import Foundation
 
-/// A new, empty directory path under the system's temporary directory (not yet created).
+/// A new, empty directory path in the test scratch directory (not yet created).
 func temporaryStorePath(_ label: String = "store") -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("crm-\(label)-\(UUID().uuidString)").path
+    TestScratch.path(label)
 }
 
 /// Copies a store directory's files (not the lock) to a new path, to damage the copy.
