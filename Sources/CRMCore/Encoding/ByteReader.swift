@@ -86,13 +86,29 @@ struct ByteReader {
     }
 
     /// Reads a string, returning the equal one of `known` when there is one, so that no new string is made.
-    mutating func readString(preferring known: some Sequence<String>) throws(Truncated) -> String {
+    ///
+    /// `next` is where in `known` to look first (see ``readKnownString(_:from:)``).
+    mutating func readString(preferring known: [String], from next: inout Int) throws(Truncated) -> String {
+        if let match = try readKnownString(known, from: &next) { return known[match] }
+        return try readString()
+    }
+
+    /// Reads a string that equals one of `known` and returns its position there; reads nothing and returns
+    /// `nil` when it equals none.
+    ///
+    /// `next` is where in `known` to look first; it moves past the match, so strings read in the order of
+    /// `known` are each matched by one comparison.
+    mutating func readKnownString(_ known: [String], from next: inout Int) throws(Truncated) -> Int? {
         let start = offset
-        for name in known {
-            if try readStringEquals(name) { return name }
+        for step in 0..<known.count {
+            let candidate = (next + step) % known.count
+            if try readStringEquals(known[candidate]) {
+                next = candidate + 1
+                return candidate
+            }
             offset = start
         }
-        return try readString()
+        return nil
     }
 
     /// Moves past one encoded ``IndexValue``.

@@ -14,13 +14,10 @@ extension EngineState {
             }
         } else {
             // The candidates satisfy the filter whose index produced them; only the others need checking.
-            let (ids, driving) = candidates(for: query, table: table)
-            var others = query.filters
-            if let driving { others.remove(at: driving) }
+            let (positions, driving) = candidates(for: query, table: table)
             var matches: [StoredRecord] = []
-            matches.reserveCapacity(ids.count)
-            for id in ids {
-                guard let position = table.position(of: id), table.matches(at: position, others) else { continue }
+            matches.reserveCapacity(positions.count)
+            for position in positions where table.matches(at: position, query.filters, except: driving) {
                 matches.append(table.record(at: position))
             }
             if let cursor = query.after {
@@ -35,46 +32,46 @@ extension EngineState {
         return QueryPage(records: records, next: next)
     }
 
-    /// Ids that may match, and the position of the filter they all satisfy: from the index of the most
-    /// selective filter, or every id (and no filter) when there is none.
-    private func candidates(for query: RecordQuery, table: EntityTable) -> ([RecordID], Int?) {
+    /// The row positions of the records that may match, and the position of the filter they all satisfy:
+    /// from the index of the most selective filter, or every row (and no filter) when there is none.
+    private func candidates(for query: RecordQuery, table: EntityTable) -> ([Int], Int?) {
         let position = query.filters.indices.min {
             query.filters[$0].selectivityRank < query.filters[$1].selectivityRank
         }
         guard let position, let index = table.indexes[query.filters[position].field] else {
-            return (table.ids, nil)
+            return (Array(0..<table.count), nil)
         }
-        return (ids(matching: query.filters[position], in: index, of: table), position)
+        return (positions(matching: query.filters[position], in: index, of: table), position)
     }
 
-    /// The ids of the records whose value satisfies `filter`, read from the filter's index.
-    private func ids(matching filter: QueryFilter, in index: SortedIndex, of table: EntityTable) -> [RecordID] {
-        var ids: [RecordID] = []
+    /// The row positions of the records whose value satisfies `filter`, read from the filter's index.
+    private func positions(matching filter: QueryFilter, in index: SortedIndex, of table: EntityTable) -> [Int] {
+        var positions: [Int] = []
         let values: [IndexValue]
         switch filter {
-        case .equals(let field, let value): return table.ids(where: field, equals: value)
+        case .equals(let field, let value): return table.positions(where: field, equals: value)
         case .isIn(_, let options): values = Array(Set(options))
         case .prefix(_, let prefix):
             let start = SortedIndex.Entry(value: .string(prefix), id: RecordID(high: 0, low: 0))
             index.forEachAscending(from: start) {
                 guard $0.hasPrefix(prefix, start: start) else { return false }
-                ids.append($0.id)
+                positions.append(table.position(of: $0.id)!)
                 return true
             }
-            return ids
+            return positions
         case .range(_, let lower, _):
             index.forEachAscending(
                 from: lower.map { SortedIndex.Entry(value: $0.value, id: RecordID(high: 0, low: 0)) }
             ) {
                 guard filter.isBelowUpperBound($0.value) else { return false }
                 // An exclusive lower bound starts the walk at values it excludes.
-                if filter.matches($0.value) { ids.append($0.id) }
+                if filter.matches($0.value) { positions.append(table.position(of: $0.id)!) }
                 return true
             }
-            return ids
+            return positions
         }
-        for value in values { ids += table.ids(where: filter.field, equals: value) }
-        return ids
+        for value in values { positions += table.positions(where: filter.field, equals: value) }
+        return positions
     }
 }
 

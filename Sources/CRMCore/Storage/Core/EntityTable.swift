@@ -13,7 +13,11 @@ struct EntityTable {
     /// The parts of a table, shared between copies until one of them writes.
     private final class Storage: @unchecked Sendable {
         // Mutated only through `EntityTable.unique()`, when this box has exactly one owner.
-        var schema: EntitySchema?
+        var schema: EntitySchema? {
+            didSet { fieldNames = Self.fieldNames(of: schema) }
+        }
+        /// The schema's indexed fields in ascending order, the order a body stores their values in.
+        private(set) var fieldNames: [String]
         var rows: [RecordRow] = []
         var positions: [RecordID: Int32] = [:]
         var bodies = ByteArena()
@@ -24,6 +28,11 @@ struct EntityTable {
 
         init(schema: EntitySchema?) {
             self.schema = schema
+            self.fieldNames = Self.fieldNames(of: schema)
+        }
+
+        private static func fieldNames(of schema: EntitySchema?) -> [String] {
+            (schema?.indexes.map(\.field) ?? []).sorted()
         }
 
         func copy() -> Storage {
@@ -90,9 +99,6 @@ struct EntityTable {
     /// How many records the table holds.
     var count: Int { rows.count }
 
-    /// Every id, in no particular order.
-    var ids: [RecordID] { rows.map(\.id) }
-
     // MARK: Reading
 
     /// Where the record with `id` is, for the reads that take a position.
@@ -105,9 +111,9 @@ struct EntityTable {
         position(of: id).map(record(at:))
     }
 
-    /// Whether the record at `position` satisfies every filter.
-    func matches(at position: Int, _ filters: [QueryFilter]) -> Bool {
-        filters.allSatisfy { $0.matches(value(of: $0.field, at: position)) }
+    /// Whether the record at `position` satisfies every filter but the one at `skipped`.
+    func matches(at position: Int, _ filters: [QueryFilter], except skipped: Int? = nil) -> Bool {
+        filters.indices.allSatisfy { $0 == skipped || filters[$0].matches(value(of: filters[$0].field, at: position)) }
     }
 
     /// The record at `position`, made from its row.
@@ -115,7 +121,7 @@ struct EntityTable {
         let row = rows[position]
         var reader = valuesReader(at: position)
         do throws(ByteReader.Truncated) {
-            let values = try RecordCodec.readIndexValues(&reader, naming: schema?.indexes.map(\.field) ?? [])
+            let values = try RecordCodec.readIndexValues(&reader, naming: storage.fieldNames)
             return StoredRecord(
                 key: RecordKey(entity: entity, id: row.id), version: row.version,
                 payload: bodies.prefix(Int(row.payloadCount), of: row.body), indexValues: values,
@@ -126,11 +132,18 @@ struct EntityTable {
         }
     }
 
-    /// Calls `body` with each field and value the record at `position` stores, in field order.
-    private func forEachValue(at position: Int, _ body: (String, IndexValue) -> Void) {
+    /// Calls `body` with each value the record at `position` stores, in field order, and the field's position
+    /// in `fieldNames` (`nil` for a field the schema does not index).
+    private func forEachValue(at position: Int, _ body: (Int?, IndexValue) -> Void) {
         var reader = valuesReader(at: position)
+        let names = storage.fieldNames
+        var next = 0
         do throws(ByteReader.Truncated) {
-            for _ in 0..<(try reader.readLength()) { body(try reader.readString(), try reader.readIndexValue()) }
+            for _ in 0..<(try reader.readLength()) {
+                let column = try reader.readKnownString(names, from: &next)
+                if column == nil { _ = try reader.readString() }
+                body(column, try reader.readIndexValue())
+            }
         } catch {
             preconditionFailure("the body of \(entity)/\(rows[position].id) is malformed")
         }
@@ -139,6 +152,12 @@ struct EntityTable {
     private func value(of field: String, at position: Int) -> IndexValue {
         var reader = valuesReader(at: position)
         return reader.indexValue(of: field)
+    }
+
+    /// Whether the record at `position` has `value` in `field`, compared where it is stored.
+    private func value(of field: String, at position: Int, equals value: IndexValue) -> Bool {
+        var reader = valuesReader(at: position)
+        return reader.indexValue(of: field, equals: value)
     }
 
     /// A reader over the encoded index values of the record at `position` (its body after the payload).
@@ -175,16 +194,23 @@ struct EntityTable {
 
     /// The record holding `value` in the unique field `field`.
     func holder(of value: IndexValue, field: String) -> RecordID? {
-        holders[field]?.position(of: value) { self.value(of: field, at: $0) == value }.map { rows[$0].id }
+        holders[field].flatMap { holderPosition(of: value, field: field, in: $0) }.map { rows[$0].id }
     }
 
-    /// The ids whose value of `field` equals `value`, ascending.
-    func ids(where field: String, equals value: IndexValue) -> [RecordID] {
-        if value != .absent, holders[field] != nil { return holder(of: value, field: field).map { [$0] } ?? [] }
-        var result: [RecordID] = []
+    /// The position of the record holding `value` in the unique field `field`, whose table is `slots`.
+    private func holderPosition(of value: IndexValue, field: String, in slots: UniqueSlots) -> Int? {
+        slots.position(of: value) { self.value(of: field, at: $0, equals: value) }
+    }
+
+    /// The positions of the records whose value of `field` equals `value`, in ascending id order.
+    func positions(where field: String, equals value: IndexValue) -> [Int] {
+        if value != .absent, let slots = holders[field] {
+            return holderPosition(of: value, field: field, in: slots).map { [$0] } ?? []
+        }
+        var result: [Int] = []
         indexes[field]?.forEachAscending(from: SortedIndex.Entry(value: value, id: RecordID(high: 0, low: 0))) {
             guard $0.value == value else { return false }
-            result.append($0.id)
+            result.append(Int(positions[$0.id]!))
             return true
         }
         return result
@@ -294,13 +320,13 @@ extension EntityTable {
         let table = self
         // Every indexed field's values in row order, decoded in one sequential pass over the bodies: the
         // indexes then read these instead of bodies scattered over the snapshot.
-        let fields = definitions.map(\.field)
+        let fields = storage.fieldNames
         let width = fields.count
         let values: [IndexValue] = parallelRows(rows.count, width: width, parts: rows.count >= 1_024 ? 2 : 1) {
             position, slots in
             slots.initialize(repeating: .absent)
-            table.forEachValue(at: position) { field, value in
-                if let column = fields.firstIndex(of: field) { slots[column] = value }
+            table.forEachValue(at: position) { column, value in
+                if let column { slots[column] = value }
             }
         }
         let column: @Sendable (String) -> Int = { fields.firstIndex(of: $0)! }

@@ -42,4 +42,19 @@ extension ByteReader {
             preconditionFailure("a stored record body is malformed")
         }
     }
+
+    /// Reads encoded index values up to the end and says whether `field` has `value`, comparing a string
+    /// where it is stored instead of making one.
+    mutating func indexValue(of field: String, equals value: IndexValue) -> Bool {
+        guard case .string(let expected) = value else { return indexValue(of: field) == value }
+        do {
+            for _ in 0..<(try readLength()) {
+                if try readStringEquals(field) { return try readByte() == value.rank && readStringEquals(expected) }
+                try skipIndexValue()
+            }
+            return false
+        } catch {
+            preconditionFailure("a stored record body is malformed")
+        }
+    }
 }

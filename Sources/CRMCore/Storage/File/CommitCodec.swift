@@ -95,15 +95,17 @@ enum RecordCodec {
         }
     }
 
-    /// Reads encoded index values; a field named in `naming` takes that string instead of a new one.
+    /// Reads encoded index values; a field named in `naming` takes that string instead of a new one (names
+    /// given in ascending order, the order they are stored in, are matched with one comparison each).
     static func readIndexValues(_ reader: inout ByteReader, naming known: [String] = []) throws(ByteReader.Truncated)
         -> IndexValues
     {
         let count = try reader.readLength()
         var elements: [IndexValues.Element] = []
         elements.reserveCapacity(count)
+        var next = 0
         for _ in 0..<count {
-            let field = try reader.readString(preferring: known)
+            let field = try reader.readString(preferring: known, from: &next)
             elements.append(IndexValues.Element(field: field, value: try reader.readIndexValue()))
         }
         return IndexValues(sortedFields: elements)
