@@ -32,7 +32,8 @@ let package = Package(
         .executable(name: "crm-benchmarks", targets: ["CRMBenchmarks"]),
     ],
     targets: [
-        .target(name: "CRMCore"),
+        .target(name: "CCRC32C"),
+        .target(name: "CRMCore", dependencies: ["CCRC32C"]),
         .target(
             name: "CRMStorageTesting", dependencies: ["CRMContacts", "CRMCore", "CRMLoyalty", "CRMSales", "CRMService"]),
         .target(name: "CRMContacts", dependencies: ["CRMCore"]),

@@ -136,6 +136,10 @@ enum SnapshotCodec {
         var runs: [ChangeFeed.EncodedRun] = []
         var changeCount = 0
         var finished = false
+        // Each entity's rows are gathered into one array, made at its full size so that it is never regrown.
+        var totals: [String: Int] = [:]
+        for case .records(let entity, let batch, _) in frames { totals[entity, default: 0] += batch.count }
+        for (entity, total) in totals { records[entity, default: []].reserveCapacity(total) }
         for (index, frame) in frames.enumerated().dropFirst() {
             guard !finished else { throw damaged(index, "a frame after the end frame") }
             switch frame {
@@ -153,8 +157,7 @@ enum SnapshotCodec {
                     }
                 }
                 principals[entity] = table
-                if records[entity] == nil { records[entity] = [] }
-                records[entity]!.append(contentsOf: batch)
+                records[entity, default: []].append(contentsOf: batch)
             case .order(let entity, let field, let order):
                 let total = records[entity]?.count ?? 0
                 guard order.count == total, order.allSatisfy({ $0 < total }) else {
@@ -220,8 +223,10 @@ enum SnapshotCodec {
             case .order:
                 let entity = try reader.readString()
                 let field = try reader.readString()
+                let count = try reader.readLength()
                 var order: [Int] = []
-                for _ in 0..<(try reader.readLength()) {
+                order.reserveCapacity(count)
+                for _ in 0..<count {
                     order.append(Int(truncatingIfNeeded: try reader.readVarint()))
                 }
                 frame = .order(entity: entity, field: field, order)
