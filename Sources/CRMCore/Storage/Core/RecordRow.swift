@@ -28,31 +28,38 @@ struct RecordRow {
 extension ByteReader {
     /// Reads encoded index values up to the end and returns the value of `field` (``IndexValue/absent``
     /// when it has none), decoding only that one value.
-    ///
-    /// The bytes were checked when they were written or read from a checksummed file, so a malformed body
-    /// is a programming error.
     mutating func indexValue(of field: String) -> IndexValue {
-        do {
-            for _ in 0..<(try readLength()) {
-                if try readStringEquals(field) { return try readIndexValue() }
-                try skipIndexValue()
-            }
-            return .absent
-        } catch {
-            preconditionFailure("a stored record body is malformed")
+        checked { reader throws(Truncated) in
+            try reader.seekValue(of: field) ? try reader.readIndexValue() : .absent
         }
     }
 
     /// Reads encoded index values up to the end and says whether `field` has `value`, comparing a string
     /// where it is stored instead of making one.
     mutating func indexValue(of field: String, equals value: IndexValue) -> Bool {
-        guard case .string(let expected) = value else { return indexValue(of: field) == value }
+        checked { reader throws(Truncated) in
+            guard try reader.seekValue(of: field) else { return value == .absent }
+            guard case .string(let expected) = value else { return try reader.readIndexValue() == value }
+            guard try reader.readByte() == value.rank else { return false }
+            return try reader.readStringEquals(expected)
+        }
+    }
+
+    /// Moves past the encoded fields before `field` and its name, to its value; `false` when the record has
+    /// no value for it.
+    private mutating func seekValue(of field: String) throws(Truncated) -> Bool {
+        for _ in 0..<(try readLength()) {
+            if try readStringEquals(field) { return true }
+            try skipIndexValue()
+        }
+        return false
+    }
+
+    /// Runs `read` on a stored record body. The bytes were checked when they were written or read from a
+    /// checksummed file, so a malformed body is a programming error.
+    private mutating func checked<T>(_ read: (inout ByteReader) throws(Truncated) -> T) -> T {
         do {
-            for _ in 0..<(try readLength()) {
-                if try readStringEquals(field) { return try readByte() == value.rank && readStringEquals(expected) }
-                try skipIndexValue()
-            }
-            return false
+            return try read(&self)
         } catch {
             preconditionFailure("a stored record body is malformed")
         }

@@ -37,7 +37,7 @@ struct SortedIndex {
         /// summaries alone.
         func hasPrefix(_ prefix: String, start: Entry) -> Bool {
             let length = Int(start.summaryLow & 0xFF)
-            guard value.rank == 4, length < 15 else { return value.hasPrefix(prefix) }
+            guard case .string = value, length < 15 else { return value.hasPrefix(prefix) }
             guard Int(summaryLow & 0xFF) >= length else { return false }
             let highMask: UInt64 = length >= 8 ? .max : (length == 0 ? 0 : .max << (64 - 8 * UInt64(length)))
             let lowMask: UInt64 = length <= 8 ? 0 : .max << (64 - 8 * UInt64(length - 8))
@@ -54,7 +54,9 @@ struct SortedIndex {
         ///
         /// Equal summaries of strings shorter than 15 bytes mean equal strings; longer ones are compared in full.
         private static func compareValues(_ lhs: Entry, _ rhs: Entry) -> Int {
-            guard lhs.value.rank == 4, rhs.value.rank == 4 else { return IndexValue.compare(lhs.value, rhs.value) }
+            guard case .string = lhs.value, case .string = rhs.value else {
+                return IndexValue.compare(lhs.value, rhs.value)
+            }
             if lhs.summaryHigh != rhs.summaryHigh { return lhs.summaryHigh < rhs.summaryHigh ? -1 : 1 }
             if lhs.summaryLow != rhs.summaryLow { return lhs.summaryLow < rhs.summaryLow ? -1 : 1 }
             return lhs.summaryLow & 0xFF < 15 ? 0 : IndexValue.compare(lhs.value, rhs.value)
