@@ -4,8 +4,8 @@ import Testing
 
 /// The in-memory index structures, checked against plain models of what they stand for.
 @Suite struct IndexStructureTests {
-    @Test func uniqueSlotsAgreeWithADictionaryThroughInsertsRemovalsAndMoves() {
-        var slots = UniqueSlots()
+    @Test func rowSlotsAgreeWithADictionaryThroughInsertsRemovalsAndMoves() {
+        var slots = RowSlots()
         var model: [Int: IndexValue] = [:]
         var random = SeededRandomNumberGenerator(seed: 7)
         for step in 0..<20_000 {
@@ -13,25 +13,42 @@ import Testing
             if let value = model[position] {
                 if step % 3 == 0 {
                     let target = 3_000 + position
-                    slots.move(value, from: position, to: target)
+                    slots.move(hash: RowSlots.hash(value), from: position, to: target)
                     model[position] = nil
-                    if let displaced = model[target] { slots.remove(displaced, at: target) }
+                    if let displaced = model[target] { slots.remove(hash: RowSlots.hash(displaced), at: target) }
                     model[target] = value
                 } else {
-                    slots.remove(value, at: position)
+                    slots.remove(hash: RowSlots.hash(value), at: position)
                     model[position] = nil
                 }
             } else if position < 3_000 {
                 let value = IndexValue.string("value-\(step)")
-                slots.insert(value, at: position)
+                slots.insert(hash: RowSlots.hash(value), at: position)
                 model[position] = value
             }
         }
         #expect(slots.count == model.count)
         for (position, value) in model {
-            #expect(slots.position(of: value) { model[$0] == value } == position)
+            #expect(slots.position(hash: RowSlots.hash(value)) { model[$0] == value } == position)
         }
-        #expect(slots.position(of: .string("never stored")) { _ in true } == nil)
+        #expect(slots.position(hash: RowSlots.hash(.string("never stored"))) { _ in true } == nil)
+    }
+
+    @Test func rowSlotsFindIdsThatDifferInOneBitOrOneHalf() {
+        let ids = (0..<5_000).flatMap { number -> [RecordID] in
+            let value = UInt64(number)
+            return [RecordID(high: 7, low: value), RecordID(high: value, low: 7), RecordID(high: value << 40, low: 0)]
+        }
+        let unique = Array(Set(ids))
+        let slots = RowSlots(count: unique.count) { RowSlots.hash(unique[$0]) }
+        #expect(slots.count == unique.count)
+        for (position, id) in unique.enumerated() {
+            #expect(slots.position(hash: RowSlots.hash(id)) { unique[$0] == id } == position)
+        }
+        #expect(
+            slots.position(hash: RowSlots.hash(RecordID(high: 1, low: 1 << 63))) {
+                unique[$0] == RecordID(high: 1, low: 1 << 63)
+            } == nil)
     }
 
     @Test(arguments: [

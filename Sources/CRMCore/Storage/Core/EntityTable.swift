@@ -19,12 +19,12 @@ struct EntityTable {
         /// The schema's indexed fields in ascending order, the order a body stores their values in.
         private(set) var fieldNames: [String]
         var rows: [RecordRow] = []
-        var positions: [RecordID: Int32] = [:]
+        var positions = RowSlots()
         var bodies = ByteArena()
         var principals = PrincipalTable()
         var primary = SortedIndex()
         var indexes: [String: SortedIndex] = [:]
-        var holders: [String: UniqueSlots] = [:]
+        var holders: [String: RowSlots] = [:]
 
         init(schema: EntitySchema?) {
             self.schema = schema
@@ -67,8 +67,8 @@ struct EntityTable {
         _read { yield storage.rows }
         _modify { yield &unique().rows }
     }
-    /// The position of each record's row.
-    private var positions: [RecordID: Int32] {
+    /// The position of each record's row, by id.
+    private var positions: RowSlots {
         _read { yield storage.positions }
         _modify { yield &unique().positions }
     }
@@ -91,7 +91,7 @@ struct EntityTable {
     }
     /// For each unique field, the row holding each value: equality lookups and unique checks on these
     /// fields hash instead of searching. Absent values are not held.
-    private var holders: [String: UniqueSlots] {
+    private var holders: [String: RowSlots] {
         _read { yield storage.holders }
         _modify { yield &unique().holders }
     }
@@ -103,7 +103,8 @@ struct EntityTable {
 
     /// Where the record with `id` is, for the reads that take a position.
     func position(of id: RecordID) -> Int? {
-        positions[id].map(Int.init)
+        let rows = storage.rows
+        return positions.position(hash: RowSlots.hash(id)) { rows[$0].id == id }
     }
 
     /// The record with `id`, made from its row.
@@ -173,7 +174,7 @@ struct EntityTable {
         var order: [Int] = []
         order.reserveCapacity(rows.count)
         primary.forEachAscending(from: nil) { entry in
-            order.append(Int(positions[entry.id]!))
+            order.append(position(of: entry.id)!)
             return true
         }
         return order
@@ -198,8 +199,8 @@ struct EntityTable {
     }
 
     /// The position of the record holding `value` in the unique field `field`, whose table is `slots`.
-    private func holderPosition(of value: IndexValue, field: String, in slots: UniqueSlots) -> Int? {
-        slots.position(of: value) { self.value(of: field, at: $0, equals: value) }
+    private func holderPosition(of value: IndexValue, field: String, in slots: RowSlots) -> Int? {
+        slots.position(hash: RowSlots.hash(value)) { self.value(of: field, at: $0, equals: value) }
     }
 
     /// The positions of the records whose value of `field` equals `value`, in ascending id order.
@@ -210,7 +211,7 @@ struct EntityTable {
         var result: [Int] = []
         indexes[field]?.forEachAscending(from: SortedIndex.Entry(value: value, id: RecordID(high: 0, low: 0))) {
             guard $0.value == value else { return false }
-            result.append(Int(positions[$0.id]!))
+            result.append(position(of: $0.id)!)
             return true
         }
         return result
@@ -220,12 +221,12 @@ struct EntityTable {
 
     /// Replaces the stored state of one record (`nil` removes it), keeping the indexes in step.
     mutating func put(_ id: RecordID, _ record: StoredRecord?) {
-        var position = positions[id].map(Int.init)
+        var position = position(of: id)
         let definitions = schema?.indexes ?? []
         let oldValues = position.map { position in definitions.map { value(of: $0.field, at: position) } }
         if let position, let oldValues {
             for (definition, value) in zip(definitions, oldValues) where definition.unique && value != .absent {
-                holders[definition.field]?.remove(value, at: position)
+                holders[definition.field]?.remove(hash: RowSlots.hash(value), at: position)
             }
             bodies.release(rows[position].body)
         }
@@ -235,23 +236,25 @@ struct EntityTable {
                 rows[position] = row
             } else {
                 position = rows.count
-                positions[id] = Int32(rows.count)
+                positions.insert(hash: RowSlots.hash(id), at: rows.count)
                 rows.append(row)
                 primary.insert(.absent, id)
             }
         } else if let removed = position {
-            // The last row moves into the gap; its unique holders follow it.
+            // The last row moves into the gap; its id and unique holders follow it.
+            positions.remove(hash: RowSlots.hash(id), at: removed)
             let last = rows.removeLast()
             if removed < rows.count {
                 rows[removed] = last
-                positions[last.id] = Int32(removed)
                 let lastPosition = rows.count
+                positions.move(hash: RowSlots.hash(last.id), from: lastPosition, to: removed)
                 for definition in definitions where definition.unique {
                     let value = value(of: definition.field, at: removed)
-                    if value != .absent { holders[definition.field]?.move(value, from: lastPosition, to: removed) }
+                    if value != .absent {
+                        holders[definition.field]?.move(hash: RowSlots.hash(value), from: lastPosition, to: removed)
+                    }
                 }
             }
-            positions[id] = nil
             primary.remove(.absent, id)
         }
         for (number, definition) in definitions.enumerated() {
@@ -259,13 +262,22 @@ struct EntityTable {
             let oldValue = oldValues?[number]
             let newValue = record?.value(of: field)
             if definition.unique, let newValue, newValue != .absent, let position {
-                holders[field]?.insert(newValue, at: position)
+                holders[field]?.insert(hash: RowSlots.hash(newValue), at: position)
             }
             if oldValue == newValue { continue }
             if let oldValue { indexes[field]?.remove(oldValue, id) }
             if let newValue { indexes[field]?.insert(newValue, id) }
         }
         if bodies.isWasteful { compactBodies() }
+    }
+
+    /// The holders of a unique field whose value in the row at each position is `value(position)`; absent
+    /// values are not held.
+    private static func holders(count: Int, value: (Int) -> IndexValue) -> RowSlots {
+        RowSlots(count: count) { position in
+            let held = value(position)
+            return held == .absent ? nil : RowSlots.hash(held)
+        }
     }
 
     private mutating func makeRow(_ record: StoredRecord) -> RecordRow {
@@ -295,7 +307,7 @@ struct EntityTable {
             let values = rows.indices.map { value(of: definition.field, at: $0) }
             indexes[definition.field] = SortedIndex(
                 unsorted: rows.indices.map { SortedIndex.Entry(value: values[$0], id: rows[$0].id) })
-            if definition.unique { holders[definition.field] = UniqueSlots(count: values.count) { values[$0] } }
+            if definition.unique { holders[definition.field] = Self.holders(count: values.count) { values[$0] } }
         }
     }
 }
@@ -337,7 +349,7 @@ extension EntityTable {
             switch parts[number] {
             case .holders(let field):
                 let offset = column(field)
-                return .holders(UniqueSlots(count: rows.count) { values[$0 * width + offset] })
+                return .holders(Self.holders(count: rows.count) { values[$0 * width + offset] })
             case .index(let field):
                 let offset = column(field)
                 if let order = orders[field], order.count == rows.count {
@@ -352,10 +364,7 @@ extension EntityTable {
                             SortedIndex.Entry(value: values[$0 * width + offset], id: rows[$0].id)
                         }))
             case .positions:
-                var positions: [RecordID: Int32] = [:]
-                positions.reserveCapacity(rows.count)
-                for (position, row) in rows.enumerated() { positions[row.id] = Int32(position) }
-                return .positions(positions)
+                return .positions(RowSlots(count: rows.count) { RowSlots.hash(rows[$0].id) })
             case .primary:
                 return .index(SortedIndex(count: rows.count) { SortedIndex.Entry(value: .absent, id: rows[$0].id) })
             }
@@ -379,9 +388,9 @@ extension EntityTable {
         case primary
 
         enum Built: Sendable {
-            case positions([RecordID: Int32])
+            case positions(RowSlots)
             case index(SortedIndex)
-            case holders(UniqueSlots)
+            case holders(RowSlots)
         }
     }
 }
