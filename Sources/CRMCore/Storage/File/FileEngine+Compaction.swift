@@ -1,57 +1,89 @@
 extension FileEngine {
-    /// Writes `snapshot.tmp`, syncs it, renames it over `snapshot`, syncs the directory, then starts the
-    /// next generation's log and removes the old one.
+    /// Compacts in two steps, so that commits wait only for the first:
     ///
-    /// A failure before the rename leaves the store as it was. After the rename the new snapshot is the
-    /// truth, so a failure there makes the store refuse writes until it is reopened.
+    /// 1. Under the locks, the log is synced and the next generation's log is started for the commits that
+    ///    follow; the state at that point is what the snapshot will hold.
+    /// 2. Outside the core lock, that state is written to `snapshot.tmp`, synced, renamed over `snapshot`, the
+    ///    directory synced, and the logs the new snapshot covers are removed.
+    ///
+    /// A crash or failure between the steps leaves the old snapshot with every log after it, which the next
+    /// open replays in order. A failure before the rename leaves the store as it was. After the rename the
+    /// new snapshot is the truth, so a failure there makes the store refuse writes until it is reopened.
+    ///
+    /// Runs on the compaction queue, one compaction at a time.
     func compactNow() throws(StorageError) {
-        let end = try fileSwitch.withLock { _ throws(StorageError) -> Int in
-            try core.withLock { core throws(StorageError) -> Int in
+        let (state, generation) = try startNextLog()
+        try replaceSnapshot(with: state, generation: generation)
+    }
+
+    /// Step 1: syncs the log, starts the next generation's log for later commits, and returns the state the
+    /// snapshot of that generation holds.
+    private func startNextLog() throws(StorageError) -> (EngineState, UInt64) {
+        let (state, generation, end) = try fileSwitch.withLock { _ throws(StorageError) in
+            try core.withLock { core throws(StorageError) -> (EngineState, UInt64, Int) in
                 try core.checkWritable(directory)
+                // Later commits go to the new log: the old one must be complete on disk before the first of
+                // them can be, or a crash could keep a commit and lose one it builds on.
+                try syncLocked(&core)
                 let generation = core.generation + 1
-                let temporary = directory + "/" + FileFormat.snapshotTemporaryName
-                let snapshotBytes = try writeSnapshot(of: core.state, generation: generation, to: temporary)
-                do throws(StorageError) {
-                    try mapIO { () throws(IOFailure) in
-                        try io.rename(temporary, to: directory + "/" + FileFormat.snapshotName)
-                    }
-                } catch {
-                    try? mapIO { () throws(IOFailure) in try io.remove(temporary) }
-                    throw error
-                }
-                do throws(StorageError) {
-                    let newLog = try mapIO { () throws(IOFailure) -> Int32 in
+                let path = logPath(generation)
+                let log = try mapIO { () throws(IOFailure) -> Int32 in
+                    let log = try io.openFile(path)
+                    do throws(IOFailure) {
+                        try io.truncate(log, to: 0, path: path)
+                        try io.write(FileFormat.header(kind: .log, generation: generation), to: log, at: 0, path: path)
+                        try io.sync(log, path: path)
                         try io.syncDirectory(directory)
-                        let path = logPath(generation)
-                        let log = try io.openFile(path)
-                        do throws(IOFailure) {
-                            try io.truncate(log, to: 0, path: path)
-                            try io.write(
-                                FileFormat.header(kind: .log, generation: generation), to: log, at: 0, path: path)
-                            try io.sync(log, path: path)
-                            try io.syncDirectory(directory)
-                        } catch {
-                            io.close(log)
-                            throw error
-                        }
-                        return log
+                    } catch {
+                        io.close(log)
+                        try? io.remove(path)
+                        throw error
                     }
-                    io.close(core.log)
-                    let oldPath = logPath(core.generation)
-                    core.log = newLog
-                    core.generation = generation
-                    core.logEnd = FileFormat.headerSize
-                    core.snapshotBytes = snapshotBytes
-                    try mapIO { () throws(IOFailure) in try io.remove(oldPath) }
-                } catch {
-                    core.failure = StorageError(
-                        .readOnly, message: "compaction failed after the new snapshot was in place (\(error)); reopen")
-                    throw error
+                    return log
                 }
-                return core.appended
+                io.close(core.log)
+                core.log = log
+                core.generation = generation
+                core.logEnd = FileFormat.headerSize
+                return (core.state, generation, core.appended)
             }
         }
         markDurable(end)
+        return (state, generation)
+    }
+
+    /// Step 2: writes `state` as the snapshot of `generation`, puts it in place and removes the older logs.
+    private func replaceSnapshot(with state: EngineState, generation: UInt64) throws(StorageError) {
+        let temporary = directory + "/" + FileFormat.snapshotTemporaryName
+        let snapshotBytes = try writeSnapshot(of: state, generation: generation, to: temporary)
+        // The file switch keeps a verification from reading the files while they change.
+        try fileSwitch.withLock { _ throws(StorageError) in
+            do throws(StorageError) {
+                try mapIO { () throws(IOFailure) in
+                    try io.rename(temporary, to: directory + "/" + FileFormat.snapshotName)
+                }
+            } catch {
+                try? mapIO { () throws(IOFailure) in try io.remove(temporary) }
+                throw error
+            }
+            do throws(StorageError) {
+                try mapIO { () throws(IOFailure) in
+                    try io.syncDirectory(directory)
+                    for name in try io.list(directory) {
+                        if let older = StoreLoader.logGeneration(name), older < generation {
+                            try io.remove(directory + "/" + name)
+                        }
+                    }
+                }
+                core.withLock { $0.snapshotBytes = snapshotBytes }
+            } catch {
+                core.withLock { core in
+                    core.failure = StorageError(
+                        .readOnly, message: "compaction failed after the new snapshot was in place (\(error)); reopen")
+                }
+                throw error
+            }
+        }
     }
 
     private func writeSnapshot(of state: EngineState, generation: UInt64, to path: String) throws(StorageError) -> Int {

@@ -3,8 +3,9 @@ import Synchronization
 
 /// The durable, embedded storage engine: one directory on disk, no server. The SDK's default.
 ///
-/// The whole store is held in memory for queries and rebuilt at open from a snapshot plus an
-/// append-only log of checksummed commit frames (see ``FileEngineOptions`` for durability and compaction).
+/// The whole store is held in memory for queries and rebuilt at open from a snapshot plus the
+/// append-only logs of checksummed commit frames written after it (see ``FileEngineOptions`` for durability
+/// and compaction).
 ///
 /// Guarantees, beyond the ``StorageEngine`` contract:
 /// - With ``Durability/synchronous`` a commit is acknowledged only after its frame is synced, so it
@@ -14,7 +15,9 @@ import Synchronization
 /// - A torn last frame (an interrupted append) is detected by its checksum, discarded and truncated at
 ///   open. Damage anywhere else is reported as ``StorageError/Code/corrupted`` with the file and offset; no
 ///   record is ever skipped.
-/// - Snapshots replace the old one by write-temp, fsync, rename, fsync-directory.
+/// - Snapshots replace the old one by write-temp, fsync, rename, fsync-directory, and are written in the
+///   background: a compaction first syncs the log and starts the next one, so commits go on meanwhile, and
+///   a store left between the two steps reopens from the old snapshot and every log after it.
 /// - One process at a time: the store is locked with `flock`, and a second opener gets
 ///   ``StorageError/Code/locked`` naming the directory. The lock dies with its holder.
 /// - After a failed sync or a failed undo of a failed write the store refuses writes
@@ -35,6 +38,8 @@ public final class FileEngine: StorageEngine {
     /// Held while syncing or swapping log files, so that a sync never runs on a closed descriptor.
     let fileSwitch = Mutex(())
     private let groupCommit: GroupCommit
+    /// Runs compactions one at a time, away from the committers that trigger them.
+    private let compactor = DispatchQueue(label: "swift-crm.file-engine.compaction")
 
     struct Core {
         var state: EngineState
@@ -47,6 +52,8 @@ public final class FileEngine: StorageEngine {
         var lock: Int32
         var isOpen = true
         var failure: StorageError?
+        /// Whether an automatic compaction is waiting or running, so that commits queue at most one.
+        var compactionQueued = false
     }
 
     /// Opens the store in `directory`, creating it if needed, and takes its write lock.
@@ -88,7 +95,7 @@ public final class FileEngine: StorageEngine {
         return try mapIO { () throws(IOFailure) in
             try io.remove(loader.path(FileFormat.snapshotTemporaryName))
             for name in try io.list(directory) {
-                if let generation = StoreLoader.logGeneration(name), generation < loaded.generation {
+                if let generation = StoreLoader.logGeneration(name), generation < loaded.snapshotGeneration {
                     try io.remove(loader.path(name))
                 }
             }
@@ -173,8 +180,10 @@ public final class FileEngine: StorageEngine {
         return receipt
     }
 
-    /// Syncs the log and releases the files and the lock. Later calls fail with ``StorageError/Code/closed``.
+    /// Waits for a compaction in progress, syncs the log and releases the files and the lock. Later calls
+    /// fail with ``StorageError/Code/closed``.
     public func close() async throws(StorageError) {
+        _ = await onCompactor {}
         let end = try fileSwitch.withLock { _ throws(StorageError) -> Int in
             try core.withLock { core throws(StorageError) -> Int in
                 guard core.isOpen else { return core.appended }
@@ -207,18 +216,40 @@ public final class FileEngine: StorageEngine {
     }
 
     /// Writes a new snapshot of the whole store and starts an empty log, so that the next open reads one
-    /// compact file. Runs automatically when the log outgrows ``FileEngineOptions/compactionThreshold``.
+    /// compact file; returns when the snapshot is in place.
+    ///
+    /// Runs automatically, in the background, when the log outgrows ``FileEngineOptions/compactionThreshold``:
+    /// commits wait only while the log is switched, not while the snapshot is written. Reads go on throughout.
     public func compact() async throws(StorageError) {
-        try compactNow()
+        try await onCompactor { () throws(StorageError) in try self.compactNow() }.get()
     }
 
+    /// Queues a compaction when the log has outgrown its threshold and none is queued yet.
     private func compactIfDue() {
         let due = core.withLock { core in
-            core.isOpen && core.failure == nil && core.logEnd > options.compactionThreshold
-                && core.logEnd > core.snapshotBytes
+            guard
+                core.isOpen, core.failure == nil, !core.compactionQueued, core.logEnd > options.compactionThreshold,
+                core.logEnd > core.snapshotBytes
+            else { return false }
+            core.compactionQueued = true
+            return true
         }
-        // A failure leaves the store as it was, or refusing writes with the reason (see compactNow).
-        if due { try? compactNow() }
+        guard due else { return }
+        compactor.async {
+            // A failure leaves the store as it was, or refusing writes with the reason (see compactNow), which
+            // the next commit reports.
+            try? self.compactNow()
+            self.core.withLock { $0.compactionQueued = false }
+        }
+    }
+
+    /// Runs `body` on the compaction queue, after any compaction queued before it, and returns its result.
+    private func onCompactor(_ body: @escaping @Sendable () throws(StorageError) -> Void) async -> Result<
+        Void, StorageError
+    > {
+        await withCheckedContinuation { continuation in
+            compactor.async { continuation.resume(returning: Result { () throws(StorageError) in try body() }) }
+        }
     }
 
     func logPath(_ generation: UInt64) -> String { directory + "/" + FileFormat.logName(generation) }
@@ -267,7 +298,7 @@ public final class FileEngine: StorageEngine {
     }
 
     /// Syncs the log while the caller holds the core lock; a failure makes the store refuse writes.
-    private func syncLocked(_ core: inout Core) throws(StorageError) {
+    func syncLocked(_ core: inout Core) throws(StorageError) {
         do throws(IOFailure) {
             try io.sync(core.log, path: logPath(core.generation))
         } catch {

@@ -16,8 +16,8 @@ public enum Durability: Sendable, Hashable {
 public struct FileEngineOptions: Sendable {
     /// When commits are acknowledged; ``Durability/synchronous`` unless told otherwise.
     public var durability: Durability
-    /// The log size in bytes beyond which a commit also compacts the store (when the log has outgrown the
-    /// snapshot too), bounding the size on disk and the time to open. Default 64 MiB.
+    /// The log size in bytes beyond which the store compacts itself in the background (when the log has
+    /// outgrown the snapshot too), bounding the size on disk and the time to open. Default 64 MiB.
     public var compactionThreshold: Int
     /// The clock that stamps commits.
     public var clock: any WallClock

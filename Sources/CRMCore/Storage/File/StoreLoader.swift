@@ -1,13 +1,20 @@
-/// Reads a store directory into memory: the snapshot, then the log's frames on top of it.
+/// Reads a store directory into memory: the snapshot, then the frames of the logs after it.
 ///
 /// Used by ``FileEngine`` to open a store and to verify one. It changes nothing on disk; what to do about
 /// a torn tail (truncate it) is the opener's decision.
+///
+/// A compaction starts the next generation's log before its snapshot is in place, so the snapshot of
+/// generation *g* may be followed by the logs of generations *g*, *g* + 1, …: they are replayed in order,
+/// and every one but the last must be complete.
 struct StoreLoader {
     struct Loaded {
         var state: EngineState
+        /// The generation of the last log, which new commits go to.
         var generation: UInt64
+        /// The generation of the snapshot (1 when there is none): older logs are leftovers it covers.
+        var snapshotGeneration: UInt64
         var snapshotBytes: Int
-        /// `nil` when the log file does not exist yet or holds less than a header.
+        /// `nil` when the last log file does not exist yet or holds less than a header.
         var logBytes: Int?
         var logValidEnd: Int
         var logEnding: FrameScanner.Ending
@@ -21,13 +28,13 @@ struct StoreLoader {
     func load() throws(StorageError) -> Loaded {
         let names = Set(try mapIO { () throws(IOFailure) in try io.list(directory) })
         var state = EngineState()
-        var generation: UInt64 = 1
+        var snapshotGeneration: UInt64 = 1
         var snapshotBytes = 0
         if names.contains(FileFormat.snapshotName) {
             let path = path(FileFormat.snapshotName)
             let bytes = try readWhole(path)
             snapshotBytes = bytes.count
-            generation = try FileFormat.readHeader(bytes, kind: .snapshot, path: path)
+            snapshotGeneration = try FileFormat.readHeader(bytes, kind: .snapshot, path: path)
             let scanner = FrameScanner(bytes)
             if case .clean = scanner.ending {
             } else {
@@ -35,27 +42,47 @@ struct StoreLoader {
             }
             state = try SnapshotCodec.read(bytes, bodies: scanner.bodies, path: path)
         }
-        let newer = names.compactMap(Self.logGeneration).filter { $0 > generation }
-        if let unexpected = newer.min() {
+        let generations = names.compactMap(Self.logGeneration).filter { $0 >= snapshotGeneration }.sorted()
+        for (number, generation) in generations.enumerated() where generation != snapshotGeneration + UInt64(number) {
             throw StorageError(
                 .corrupted,
-                message: "\(path(FileFormat.logName(unexpected))) is newer than the snapshot (generation \(generation))"
-            )
+                message: "\(path(FileFormat.logName(snapshotGeneration + UInt64(number)))) is missing: the snapshot "
+                    + "(generation \(snapshotGeneration)) is followed by \(generations.map(FileFormat.logName))")
         }
+        var loaded = Loaded(
+            state: state, generation: generations.last ?? snapshotGeneration, snapshotGeneration: snapshotGeneration,
+            snapshotBytes: snapshotBytes, logBytes: nil, logValidEnd: FileFormat.headerSize, logEnding: .clean)
+        for generation in generations {
+            let isLast = generation == loaded.generation
+            let log = try replayLog(generation, into: &loaded.state)
+            guard isLast else {
+                let logPath = path(FileFormat.logName(generation))
+                guard let log, case .clean = log.ending else {
+                    throw StorageError(
+                        .corrupted,
+                        message:
+                            "\(logPath) ends before its last frame (offset \(log?.validEnd ?? 0)), and later logs follow it"
+                    )
+                }
+                continue
+            }
+            loaded.logBytes = log?.bytes
+            loaded.logValidEnd = log?.validEnd ?? FileFormat.headerSize
+            loaded.logEnding = log?.ending ?? .clean
+        }
+        return loaded
+    }
+
+    /// Applies the frames of the log of `generation` to `state`; returns the log's size, where its last
+    /// complete frame ends and how it ends, or `nil` when it holds less than a header.
+    private func replayLog(_ generation: UInt64, into state: inout EngineState) throws(StorageError) -> (
+        bytes: Int, validEnd: Int, ending: FrameScanner.Ending
+    )? {
         let logPath = path(FileFormat.logName(generation))
-        guard names.contains(FileFormat.logName(generation)) else {
-            return Loaded(
-                state: state, generation: generation, snapshotBytes: snapshotBytes, logBytes: nil,
-                logValidEnd: FileFormat.headerSize, logEnding: .clean)
-        }
         let bytes = try readWhole(logPath)
-        guard bytes.count >= FileFormat.headerSize else {
-            // A log is created with its header and synced before anything is appended: a shorter file was
-            // interrupted while being created and holds no commit.
-            return Loaded(
-                state: state, generation: generation, snapshotBytes: snapshotBytes, logBytes: nil,
-                logValidEnd: FileFormat.headerSize, logEnding: .clean)
-        }
+        // A log is created with its header and synced before anything is appended: a shorter file was
+        // interrupted while being created and holds no commit.
+        guard bytes.count >= FileFormat.headerSize else { return nil }
         let logGeneration = try FileFormat.readHeader(bytes, kind: .log, path: logPath)
         guard logGeneration == generation else {
             throw StorageError(.corrupted, message: "\(logPath) claims generation \(logGeneration) (offset 12)")
@@ -85,9 +112,7 @@ struct StoreLoader {
             }
             state.apply(plan)
         }
-        return Loaded(
-            state: state, generation: generation, snapshotBytes: snapshotBytes, logBytes: bytes.count,
-            logValidEnd: scanner.validEnd, logEnding: scanner.ending)
+        return (bytes.count, scanner.validEnd, scanner.ending)
     }
 
     static func logGeneration(_ name: String) -> UInt64? {
