@@ -38,7 +38,7 @@ extension EngineState {
         let position = query.filters.indices.min {
             query.filters[$0].selectivityRank < query.filters[$1].selectivityRank
         }
-        guard let position, let index = table.indexes[query.filters[position].field] else {
+        guard let position, let index = table.index(of: query.filters[position].field) else {
             return (Array(0..<table.count), nil)
         }
         return (positions(matching: query.filters[position], in: index, of: table), position)

@@ -47,7 +47,7 @@ struct EngineState {
     private static func firstDuplicate(in table: EntityTable, field: String) -> SortedIndex.Entry? {
         var previous: IndexValue?
         var duplicate: SortedIndex.Entry?
-        table.indexes[field]?.forEachAscending(from: nil) { entry in
+        table.index(of: field)?.forEachAscending(from: nil) { entry in
             if entry.value != .absent, entry.value == previous {
                 duplicate = entry
                 return false
@@ -86,8 +86,8 @@ struct EngineState {
         var overlay: [RecordKey: StoredRecord?] = [:]
         var order: [RecordKey] = []
         var changes: [Change] = []
-        var pendingUnique = PendingUniqueValues()
         let count = transaction.operations.count
+        var pendingUnique = PendingUniqueValues(capacity: count)
         overlay.reserveCapacity(count)
         order.reserveCapacity(count)
         changes.reserveCapacity(count)
@@ -207,6 +207,12 @@ private struct PendingUniqueValues {
     }
 
     private var holders: [Slot: RecordID] = [:]
+
+    /// Room for `capacity` values before the table grows: about one per write, as most entities have one
+    /// unique field at most.
+    init(capacity: Int) {
+        holders.reserveCapacity(capacity)
+    }
 
     func holder(of value: IndexValue, field: String, entity: String) -> RecordID? {
         holders.isEmpty ? nil : holders[Slot(entity: entity, field: field, value: value)]

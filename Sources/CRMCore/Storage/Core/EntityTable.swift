@@ -23,8 +23,10 @@ struct EntityTable {
         var bodies = ByteArena()
         var principals = PrincipalTable()
         var primary = SortedIndex()
-        var indexes: [String: SortedIndex] = [:]
-        var holders: [String: RowSlots] = [:]
+        /// The index of each field in `fieldNames`, at the field's position there.
+        var indexes: [SortedIndex] = []
+        /// The holders of each field in `fieldNames` that is unique; `nil` for the others.
+        var holders: [RowSlots?] = []
 
         init(schema: EntitySchema?) {
             self.schema = schema
@@ -85,19 +87,31 @@ struct EntityTable {
         _read { yield storage.primary }
         _modify { yield &unique().primary }
     }
-    private(set) var indexes: [String: SortedIndex] {
+    /// The index of each indexed field, in the order of `fieldNames`.
+    private var indexes: [SortedIndex] {
         _read { yield storage.indexes }
         _modify { yield &unique().indexes }
     }
     /// For each unique field, the row holding each value: equality lookups and unique checks on these
-    /// fields hash instead of searching. Absent values are not held.
-    private var holders: [String: RowSlots] {
+    /// fields hash instead of searching. Absent values are not held. In the order of `fieldNames`, `nil` for
+    /// a field that is not unique.
+    private var holders: [RowSlots?] {
         _read { yield storage.holders }
         _modify { yield &unique().holders }
     }
 
     /// How many records the table holds.
     var count: Int { rows.count }
+
+    /// The index of `field`; `nil` if the schema does not index it.
+    func index(of field: String) -> SortedIndex? {
+        column(of: field).map { indexes[$0] }
+    }
+
+    /// The position of `field` among the indexed fields (`fieldNames`).
+    private func column(of field: String) -> Int? {
+        storage.fieldNames.firstIndex(of: field)
+    }
 
     // MARK: Reading
 
@@ -195,7 +209,8 @@ struct EntityTable {
 
     /// The record holding `value` in the unique field `field`.
     func holder(of value: IndexValue, field: String) -> RecordID? {
-        holders[field].flatMap { holderPosition(of: value, field: field, in: $0) }.map { rows[$0].id }
+        column(of: field).flatMap { holders[$0] }.flatMap { holderPosition(of: value, field: field, in: $0) }
+            .map { rows[$0].id }
     }
 
     /// The position of the record holding `value` in the unique field `field`, whose table is `slots`.
@@ -205,11 +220,12 @@ struct EntityTable {
 
     /// The positions of the records whose value of `field` equals `value`, in ascending id order.
     func positions(where field: String, equals value: IndexValue) -> [Int] {
-        if value != .absent, let slots = holders[field] {
+        guard let column = column(of: field) else { return [] }
+        if value != .absent, let slots = holders[column] {
             return holderPosition(of: value, field: field, in: slots).map { [$0] } ?? []
         }
         var result: [Int] = []
-        indexes[field]?.forEachAscending(from: SortedIndex.Entry(value: value, id: RecordID(high: 0, low: 0))) {
+        indexes[column].forEachAscending(from: SortedIndex.Entry(value: value, id: RecordID(high: 0, low: 0))) {
             guard $0.value == value else { return false }
             result.append(position(of: $0.id)!)
             return true
@@ -222,11 +238,11 @@ struct EntityTable {
     /// Replaces the stored state of one record (`nil` removes it), keeping the indexes in step.
     mutating func put(_ id: RecordID, _ record: StoredRecord?) {
         var position = position(of: id)
-        let definitions = schema?.indexes ?? []
-        let oldValues = position.map { position in definitions.map { value(of: $0.field, at: position) } }
+        let fields = storage.fieldNames
+        let oldValues = position.map { position in fields.map { value(of: $0, at: position) } }
         if let position, let oldValues {
-            for (definition, value) in zip(definitions, oldValues) where definition.unique && value != .absent {
-                holders[definition.field]?.remove(hash: RowSlots.hash(value), at: position)
+            for column in fields.indices where holders[column] != nil && oldValues[column] != .absent {
+                holders[column]?.remove(hash: RowSlots.hash(oldValues[column]), at: position)
             }
             bodies.release(rows[position].body)
         }
@@ -248,25 +264,24 @@ struct EntityTable {
                 rows[removed] = last
                 let lastPosition = rows.count
                 positions.move(hash: RowSlots.hash(last.id), from: lastPosition, to: removed)
-                for definition in definitions where definition.unique {
-                    let value = value(of: definition.field, at: removed)
+                for column in fields.indices where holders[column] != nil {
+                    let value = value(of: fields[column], at: removed)
                     if value != .absent {
-                        holders[definition.field]?.move(hash: RowSlots.hash(value), from: lastPosition, to: removed)
+                        holders[column]?.move(hash: RowSlots.hash(value), from: lastPosition, to: removed)
                     }
                 }
             }
             primary.remove(.absent, id)
         }
-        for (number, definition) in definitions.enumerated() {
-            let field = definition.field
-            let oldValue = oldValues?[number]
-            let newValue = record?.value(of: field)
-            if definition.unique, let newValue, newValue != .absent, let position {
-                holders[field]?.insert(hash: RowSlots.hash(newValue), at: position)
+        for column in fields.indices {
+            let oldValue = oldValues?[column]
+            let newValue = record?.value(of: fields[column])
+            if holders[column] != nil, let newValue, newValue != .absent, let position {
+                holders[column]?.insert(hash: RowSlots.hash(newValue), at: position)
             }
             if oldValue == newValue { continue }
-            if let oldValue { indexes[field]?.remove(oldValue, id) }
-            if let newValue { indexes[field]?.insert(newValue, id) }
+            if let oldValue { indexes[column].remove(oldValue, id) }
+            if let newValue { indexes[column].insert(newValue, id) }
         }
         if bodies.isWasteful { compactBodies() }
     }
@@ -301,13 +316,14 @@ struct EntityTable {
     /// Rebuilds every index from the stored index values, as after registering a changed schema.
     mutating func reindex() {
         primary = SortedIndex(unsorted: rows.map { SortedIndex.Entry(value: .absent, id: $0.id) })
-        indexes = [:]
-        holders = [:]
-        for definition in schema?.indexes ?? [] {
-            let values = rows.indices.map { value(of: definition.field, at: $0) }
-            indexes[definition.field] = SortedIndex(
-                unsorted: rows.indices.map { SortedIndex.Entry(value: values[$0], id: rows[$0].id) })
-            if definition.unique { holders[definition.field] = Self.holders(count: values.count) { values[$0] } }
+        let unique = Set(schema?.indexes.filter(\.unique).map(\.field) ?? [])
+        indexes = []
+        holders = []
+        for field in storage.fieldNames {
+            let values = rows.indices.map { value(of: field, at: $0) }
+            indexes.append(
+                SortedIndex(unsorted: rows.indices.map { SortedIndex.Entry(value: values[$0], id: rows[$0].id) }))
+            holders.append(unique.contains(field) ? Self.holders(count: values.count) { values[$0] } : nil)
         }
     }
 }
@@ -327,8 +343,6 @@ extension EntityTable {
         self.rows = rows
         self.bodies = bodies
         self.principals = principals
-        let definitions = schema?.indexes ?? []
-        let unique = definitions.filter(\.unique).map(\.field)
         let table = self
         // Every indexed field's values in row order, decoded in one sequential pass over the bodies: the
         // indexes then read these instead of bodies scattered over the snapshot.
@@ -341,18 +355,18 @@ extension EntityTable {
                 if let column { slots[column] = value }
             }
         }
-        let column: @Sendable (String) -> Int = { fields.firstIndex(of: $0)! }
+        let unique = Set(schema?.indexes.filter(\.unique).map(\.field) ?? [])
         // The largest parts first, so that no large part is left to run alone at the end.
         let parts: [TablePart] =
-            unique.map { .holders($0) } + definitions.map { .index($0.field) } + [.positions, .primary]
+            fields.indices.filter { unique.contains(fields[$0]) }.map { .holders($0) }
+            + fields.indices.map { .index($0) }
+            + [.positions, .primary]
         let built = parallelArray(parts.count, parts: parts.count) { number -> TablePart.Built in
             switch parts[number] {
-            case .holders(let field):
-                let offset = column(field)
+            case .holders(let offset):
                 return .holders(Self.holders(count: rows.count) { values[$0 * width + offset] })
-            case .index(let field):
-                let offset = column(field)
-                if let order = orders[field], order.count == rows.count {
+            case .index(let offset):
+                if let order = orders[fields[offset]], order.count == rows.count {
                     return .index(
                         SortedIndex(count: order.count) {
                             SortedIndex.Entry(value: values[order[$0] * width + offset], id: rows[order[$0]].id)
@@ -369,10 +383,12 @@ extension EntityTable {
                 return .index(SortedIndex(count: rows.count) { SortedIndex.Entry(value: .absent, id: rows[$0].id) })
             }
         }
+        indexes = Array(repeating: SortedIndex(), count: width)
+        holders = Array(repeating: nil, count: width)
         for (part, result) in zip(parts, built) {
             switch (part, result) {
-            case (.holders(let field), .holders(let map)): holders[field] = map
-            case (.index(let field), .index(let index)): indexes[field] = index
+            case (.holders(let column), .holders(let map)): holders[column] = map
+            case (.index(let column), .index(let index)): indexes[column] = index
             case (.positions, .positions(let map)): positions = map
             case (.primary, .index(let index)): primary = index
             default: preconditionFailure("a table part built the wrong thing")
@@ -382,8 +398,10 @@ extension EntityTable {
 
     /// One independent piece of a table opened from a snapshot.
     private enum TablePart: Sendable {
-        case holders(String)
-        case index(String)
+        /// The holders of the unique field at this position in `fieldNames`.
+        case holders(Int)
+        /// The index of the field at this position in `fieldNames`.
+        case index(Int)
         case positions
         case primary
 

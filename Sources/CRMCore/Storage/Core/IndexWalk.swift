@@ -28,7 +28,7 @@ struct IndexWalk {
 
     /// Calls `emit` with matching records in result order until it returns `false`.
     func run(table: EntityTable, query: RecordQuery, emit: (StoredRecord) -> Bool) {
-        let index = field.flatMap { table.indexes[$0] } ?? table.primary
+        let index = field.flatMap(table.index(of:)) ?? table.primary
         let cursorEntry = query.after.map { SortedIndex.Entry(value: $0.values.first ?? .absent, id: $0.id) }
         let visit: (SortedIndex.Entry) -> Bool = { entry in
             if let cursorEntry, entry.value == cursorEntry.value, entry.id == cursorEntry.id { return true }

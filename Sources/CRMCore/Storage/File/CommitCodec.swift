@@ -14,9 +14,7 @@ enum CommitCodec {
         writer.writeDate(plan.committedAt)
         writer.writeString(plan.principal.id)
         writer.writeVarint(UInt64(plan.writes.count))
-        var positions: [RecordKey: Int] = [:]
-        for (position, write) in plan.writes.enumerated() {
-            positions[write.key] = position
+        for write in plan.writes {
             writer.writeString(write.key.entity)
             writer.writeRecordID(write.key.id)
             guard let record = write.after else {
@@ -31,8 +29,18 @@ enum CommitCodec {
             RecordCodec.writeIndexValues(record.indexValues, to: &writer)
         }
         writer.writeVarint(UInt64(plan.changes.count))
-        for change in plan.changes {
-            writer.writeVarint(UInt64(positions[change.key]!))
+        // A record written once has its change at the position of its write; only a transaction that writes
+        // a record twice needs the map from key to write.
+        var positions: [RecordKey: Int]?
+        for (number, change) in plan.changes.enumerated() {
+            var position = number
+            if number >= plan.writes.count || plan.writes[number].key != change.key {
+                if positions == nil {
+                    positions = Dictionary(uniqueKeysWithValues: plan.writes.enumerated().map { ($1.key, $0) })
+                }
+                position = positions![change.key]!
+            }
+            writer.writeVarint(UInt64(position))
             writer.writeByte(change.kind.rawValue)
             writer.writeVarint(change.version)
         }

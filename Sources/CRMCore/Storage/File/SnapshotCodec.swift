@@ -88,7 +88,7 @@ enum SnapshotCodec {
         var rank = [Int](repeating: 0, count: idOrder.count)
         for (number, position) in idOrder.enumerated() { rank[position] = number }
         return schema.indexes.compactMap { definition in
-            guard let index = table.indexes[definition.field] else { return nil }
+            guard let index = table.index(of: definition.field) else { return nil }
             return FileFormat.frame(capacity: idOrder.count * 3 + 64) { writer in
                 writer.writeByte(Tag.order.rawValue)
                 writer.writeString(entity)

@@ -94,7 +94,7 @@ private struct VerificationRun {
                     SortedIndex.Entry(value: $0.value(of: definition.field), id: $0.key.id)
                 }
                 let expected = SortedIndex(unsorted: rebuilt).entries
-                let actual = table.indexes[definition.field]?.entries ?? []
+                let actual = table.index(of: definition.field)?.entries ?? []
                 if !actual.elementsEqual(expected, by: { $0.id == $1.id && $0.value == $1.value }) {
                     problems.append("the \(entity).\(definition.field) index stored in the snapshot is out of order")
                 }
