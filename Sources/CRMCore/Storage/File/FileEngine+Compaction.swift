@@ -30,10 +30,7 @@ extension FileEngine {
                 let log = try mapIO { () throws(IOFailure) -> Int32 in
                     let log = try io.openFile(path)
                     do throws(IOFailure) {
-                        try io.truncate(log, to: 0, path: path)
-                        try io.write(FileFormat.header(kind: .log, generation: generation), to: log, at: 0, path: path)
-                        try io.sync(log, path: path)
-                        try io.syncDirectory(directory)
+                        try Self.startEmptyLog(log, generation: generation, path: path, directory: directory, io: io)
                     } catch {
                         io.close(log)
                         try? io.remove(path)

@@ -102,11 +102,7 @@ public final class FileEngine: StorageEngine {
             let log = try io.openFile(logPath)
             do throws(IOFailure) {
                 if loaded.logBytes == nil {
-                    try io.truncate(log, to: 0, path: logPath)
-                    try io.write(
-                        FileFormat.header(kind: .log, generation: loaded.generation), to: log, at: 0, path: logPath)
-                    try io.sync(log, path: logPath)
-                    try io.syncDirectory(directory)
+                    try startEmptyLog(log, generation: loaded.generation, path: logPath, directory: directory, io: io)
                 } else if loaded.logValidEnd != loaded.logBytes {
                     try io.truncate(log, to: loaded.logValidEnd, path: logPath)
                     try io.sync(log, path: logPath)
@@ -119,6 +115,17 @@ public final class FileEngine: StorageEngine {
                 state: loaded.state, generation: loaded.generation, log: log, logEnd: loaded.logValidEnd,
                 snapshotBytes: loaded.snapshotBytes, lock: lock)
         }
+    }
+
+    /// Makes the open file `log` an empty log of `generation`: cut to nothing, its header written, the file
+    /// and the directory synced, before any commit is appended to it.
+    static func startEmptyLog(_ log: Int32, generation: UInt64, path: String, directory: String, io: any FileIO)
+        throws(IOFailure)
+    {
+        try io.truncate(log, to: 0, path: path)
+        try io.write(FileFormat.header(kind: .log, generation: generation), to: log, at: 0, path: path)
+        try io.sync(log, path: path)
+        try io.syncDirectory(directory)
     }
 
     // MARK: StorageEngine
