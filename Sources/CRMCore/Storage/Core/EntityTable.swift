@@ -315,16 +315,7 @@ struct EntityTable {
 
     /// Rebuilds every index from the stored index values, as after registering a changed schema.
     mutating func reindex() {
-        primary = SortedIndex(unsorted: rows.map { SortedIndex.Entry(value: .absent, id: $0.id) })
-        let unique = Set(schema?.indexes.filter(\.unique).map(\.field) ?? [])
-        indexes = []
-        holders = []
-        for field in storage.fieldNames {
-            let values = rows.indices.map { value(of: field, at: $0) }
-            indexes.append(
-                SortedIndex(unsorted: rows.indices.map { SortedIndex.Entry(value: values[$0], id: rows[$0].id) }))
-            holders.append(unique.contains(field) ? Self.holders(count: values.count) { values[$0] } : nil)
-        }
+        buildIndexes(rowsInIDOrder: false, orders: [:])
     }
 }
 
@@ -332,9 +323,6 @@ extension EntityTable {
     /// A table opened from a snapshot: `rows` in ascending id order with bodies in `bodies`, `orders[field]`
     /// listing positions in `rows` in the order of that field's index (a field without a complete order is
     /// indexed by sorting).
-    ///
-    /// The id positions, each field's index and each unique field's holders are independent: they are
-    /// built on all cores.
     init(
         entity: String, schema: EntitySchema?, rows: [RecordRow], bodies: ByteArena, principals: PrincipalTable,
         orders: [String: [Int]]
@@ -343,6 +331,16 @@ extension EntityTable {
         self.rows = rows
         self.bodies = bodies
         self.principals = principals
+        buildIndexes(rowsInIDOrder: true, orders: orders)
+    }
+
+    /// Builds the id table, the primary index, each field's index and each unique field's holders from the
+    /// rows. `orders[field]` lists row positions in the order of that field's index (a field without a
+    /// complete order is indexed by sorting); `rowsInIDOrder` says the rows are in ascending id order.
+    ///
+    /// The parts are independent: they are built on all cores.
+    private mutating func buildIndexes(rowsInIDOrder: Bool, orders: [String: [Int]]) {
+        let rows = self.rows
         let table = self
         // Every indexed field's values in row order, decoded in one sequential pass over the bodies: the
         // indexes then read these instead of bodies scattered over the snapshot.
@@ -380,7 +378,10 @@ extension EntityTable {
             case .positions:
                 return .positions(RowSlots(count: rows.count) { RowSlots.hash(rows[$0].id) })
             case .primary:
-                return .index(SortedIndex(count: rows.count) { SortedIndex.Entry(value: .absent, id: rows[$0].id) })
+                let entry = { SortedIndex.Entry(value: .absent, id: rows[$0].id) }
+                return .index(
+                    rowsInIDOrder
+                        ? SortedIndex(count: rows.count, entry: entry) : SortedIndex(unsorted: rows.indices.map(entry)))
             }
         }
         indexes = Array(repeating: SortedIndex(), count: width)
@@ -396,7 +397,7 @@ extension EntityTable {
         }
     }
 
-    /// One independent piece of a table opened from a snapshot.
+    /// One independent piece of a table's indexes.
     private enum TablePart: Sendable {
         /// The holders of the unique field at this position in `fieldNames`.
         case holders(Int)
